@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const Level = z.enum(['省', '市', '县', '区', '']);
+export type Level = z.infer<typeof Level>;
+
+/** What a plan document says about itself. `year` is null when no year could be found. */
+export const DocumentMeta = z.object({
+  doc: z.string().min(1),
+  title: z.string(),
+  issuer: z.string(),
+  region: z.string(),
+  /** Short forms people type for the region: 蕉岭 for 蕉岭县, 安居 for 遂宁市安居区. */
+  regionAliases: z.array(z.string()),
+  level: Level,
+  year: z.number().int().nullable(),
+  layout: z.string(),
+  taskCount: z.number().int().nonnegative(),
+  /** sha1 of the file's bytes, so a changed seed folder is noticed. */
+  hash: z.string(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/** A problem with one input file; the other files still load. */
+export const Warning = z.object({ doc: z.string(), message: z.string() });
+export type Warning = z.infer<typeof Warning>;

@@ -1,0 +1,209 @@
+import type { Deadline } from '../domain/task.js';
+import { splitPoints } from './cell-kind.js';
+import { normalizeDeadline } from './deadline.js';
+import { outlineNumber } from './outline-number.js';
+import type { RoleRow, UnitRole } from './role-rows.js';
+import { parseUnits } from './units.js';
+
+export interface DraftTask {
+  seq: string;
+  item: string;
+  task: string;
+  requirement: string;
+  lead: string[];
+  responsible: string[];
+  deadline_raw: string;
+  deadline: Deadline;
+  line: number;
+}
+
+export interface AssembleOptions {
+  year: number | null;
+  /** The table has a deadline column: its (merged) value governs over words in the text. */
+  hasDeadlineColumn: boolean;
+  unitColumns: UnitRole[];
+}
+
+/**
+ * Turns role rows into leaf tasks: merged cells take the value of the row above, except where the
+ * first rows of a group have no cell and one is printed at the group's end (a vertically centred
+ * cell), which all rows of the group take. Categories form a stack reset when a higher level changes.
+ */
+export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
+  const drafts: Array<DraftTask & { units: Partial<Record<UnitRole, string>>; deadlineCell?: string; group: number }> = [];
+  const stack: string[] = [];
+  const outline: string[] = [];
+  let maxDepth = 0;
+  let group = 0;
+  let lastSeq = '';
+  const last: { units: Partial<Record<UnitRole, string>>; deadline?: string } = { units: {} };
+
+  for (const row of rows) {
+    const newGroup = row.seq !== undefined && !row.seqShared;
+    if (newGroup) group++;
+    const headingLevel = updateCategories(row, stack, outline, maxDepth);
+    maxDepth = Math.max(maxDepth, stack.length);
+    if (row.requirement === undefined) continue;
+    if (headingLevel >= 0 && row.categories.some(Boolean)) group++;
+
+    const points = splitPoints(row.requirement);
+    const seqHere = row.seq ?? '';
+    for (const [i, p] of points.entries()) {
+      let seq: string;
+      if (outline.length && headingLevel >= 0) seq = outline.join('/');
+      else if (seqHere) seq = seqHere;
+      else if (p.number && (i > 0 || !seqHere) && lastSeq) seq = lastSeq;
+      else seq = '';
+      // Without a 序号 column, a numbered requirement is the running number itself.
+      let item = p.number;
+      if (!row.seq && !lastSeq && !outline.length && p.number && points.length === 1) {
+        seq = p.number;
+        item = '';
+      }
+      drafts.push({
+        seq,
+        item,
+        task: stack.join(' / '),
+        requirement: p.text.replace(/\s+/g, ' ').trim(),
+        lead: [],
+        responsible: [],
+        deadline_raw: '',
+        deadline: { kind: 'none' },
+        line: row.line,
+        units: i === 0 ? { ...row.units } : {},
+        deadlineCell: i === 0 ? row.deadline : undefined,
+        group,
+      });
+      if (seq) lastSeq = seq;
+    }
+  }
+
+  fillMerged(drafts, opts.unitColumns, last);
+  for (const d of drafts) {
+    const roles = { lead: [] as string[], responsible: [] as string[] };
+    for (const col of opts.unitColumns) {
+      const cell = d.units[col];
+      if (!cell) continue;
+      const parsed = parseUnits(cell, col === 'units' ? 'mixed' : col);
+      for (const r of ['lead', 'responsible'] as const) for (const u of parsed[r]) if (!roles[r].includes(u)) roles[r].push(u);
+    }
+    d.lead = roles.lead;
+    d.responsible = roles.responsible;
+    const n = opts.hasDeadlineColumn && d.deadlineCell
+      ? normalizeDeadline(d.deadlineCell, opts.year, 'column')
+      : opts.hasDeadlineColumn
+        ? { deadline: { kind: 'none' } as Deadline, raw: '' }
+        : normalizeDeadline(d.requirement, opts.year, 'text');
+    d.deadline = n.deadline;
+    d.deadline_raw = n.raw;
+  }
+  return drafts.map(({ units: _u, deadlineCell: _d, group: _g, ...t }) => t);
+}
+
+/** Merged cells: copy down, or up within a group whose cell is printed at its end. */
+function fillMerged(
+  drafts: Array<{ units: Partial<Record<UnitRole, string>>; deadlineCell?: string; group: number }>,
+  columns: UnitRole[],
+  last: { units: Partial<Record<UnitRole, string>>; deadline?: string },
+): void {
+  const fields: Array<{ get: (d: (typeof drafts)[number]) => string | undefined; set: (d: (typeof drafts)[number], v: string | undefined) => void }> = [
+    ...columns.map((c) => ({ get: (d: (typeof drafts)[number]) => d.units[c], set: (d: (typeof drafts)[number], v: string | undefined) => { d.units[c] = v; } })),
+    { get: (d) => d.deadlineCell, set: (d, v) => { d.deadlineCell = v; } },
+  ];
+  // A row with none of its own unit cells inherits them all together, as one merged block.
+  for (const f of fields) {
+    let prev: string | undefined;
+    for (let i = 0; i < drafts.length; i++) {
+      const own = f.get(drafts[i]);
+      if (own !== undefined) {
+        prev = own;
+        continue;
+      }
+      const startsGroup = i === 0 || drafts[i - 1].group !== drafts[i].group;
+      if (startsGroup) {
+        // Vertically centred: the group's first rows are empty and its last row has the cell.
+        let j = i;
+        while (j < drafts.length && drafts[j].group === drafts[i].group && f.get(drafts[j]) === undefined) j++;
+        const closes = j < drafts.length && drafts[j].group === drafts[i].group && j === lastIndexOfGroup(drafts, i);
+        if (closes) {
+          for (let k = i; k < j; k++) f.set(drafts[k], f.get(drafts[j]));
+          i = j;
+          prev = f.get(drafts[j]);
+          continue;
+        }
+      }
+      f.set(drafts[i], prev);
+    }
+  }
+  void last;
+}
+
+function lastIndexOfGroup(drafts: Array<{ group: number }>, i: number): number {
+  let j = i;
+  while (j + 1 < drafts.length && drafts[j + 1].group === drafts[i].group) j++;
+  return j;
+}
+
+/**
+ * Updates the category stack from a row; returns the outline level of a numbered heading in the
+ * row's category (一、 / （一） / 1.), or -1.
+ */
+function updateCategories(row: RoleRow, stack: string[], outline: string[], maxDepth: number): number {
+  const given = row.categories;
+  if (!given.some(Boolean)) return -1;
+  // Outline-numbered categories (一、 / （一） / 1.) place themselves.
+  const texts = given.filter((c): c is string => Boolean(c)).flatMap(splitLevels);
+  const numbered = texts.map(outlineNumber);
+  if (numbered.every(Boolean)) {
+    let level = -1;
+    for (const n of numbered) {
+      level = n!.level;
+      outline.length = Math.min(outline.length, level);
+      while (outline.length < level) outline.push('');
+      outline[level] = n!.label;
+      stack.length = Math.min(stack.length, level);
+      while (stack.length < level) stack.push('');
+      stack[level] = n!.text;
+    }
+    return level;
+  }
+  if (row.floatingCategories) {
+    const at = stack.findIndex((s) => same(s, texts[0]));
+    if (at >= 0) stack.length = at;
+    else if (stack.length && texts.length < maxDepth) stack.length = 1;
+    else stack.length = 0;
+    stack.push(...texts);
+    return -1;
+  }
+  if (!given[0]) {
+    // The outer level is merged: keep it, replace what is below.
+    stack.length = Math.min(stack.length, 1);
+    stack.push(...texts);
+    return -1;
+  }
+  if (texts.length === 1 && stack.length >= 1) {
+    const at = stack.findIndex((s) => same(s, texts[0]));
+    if (at >= 0) {
+      stack.length = at + 1;
+      return -1;
+    }
+    if (/[。.]$/.test(texts[0]) && stack.length >= 2) {
+      stack.length = 1;
+      stack.push(texts[0]);
+      return -1;
+    }
+  }
+  stack.length = 0;
+  stack.push(...texts);
+  return -1;
+}
+
+/** A category cell may hold two levels separated by a space: 着力加强… 围绕建设法治政府…。 */
+function splitLevels(cell: string): string[] {
+  return cell.split(/(?<=[\u4e00-\u9fff。）”])\s+(?=[\u4e00-\u9fff“（])/).filter(Boolean);
+}
+
+function same(a: string, b: string): boolean {
+  const n = (s: string) => s.replace(/[\s。.，,]/g, '');
+  return n(a) === n(b);
+}

@@ -1,0 +1,70 @@
+import { normalizeDeadline } from './deadline.js';
+import { looksLikeUnits } from './units.js';
+
+/**
+ * What a table cell holds, judged from its content alone — for layouts where merged cells are
+ * missing rather than empty, so position cannot tell. `empty` is a cell printed blank.
+ */
+export type CellKind = 'empty' | 'point' | 'units' | 'deadline' | 'text';
+
+export function cellKind(cell: string): CellKind {
+  const t = cell.trim();
+  if (!t) return 'empty';
+  if (pointNumber(t)) return 'point';
+  if (looksLikeDeadline(t)) return 'deadline';
+  if (looksLikeUnits(t)) return 'units';
+  return 'text';
+}
+
+/** A short cell whose words are a time limit (2016年12月底前, 全年工作, 按上级部署). */
+export function looksLikeDeadline(cell: string): boolean {
+  const t = cell.replace(/\s+/g, '');
+  if (!t || t.length > 48) return false;
+  if (/[。]$/.test(t) && t.length > 30) return false;
+  const { raw } = normalizeDeadline(t, 2000, 'text');
+  if (raw) return raw.replace(/；/g, '').length >= t.length * 0.3 || /^(全年|长期|常态|每|按|\d{4})/.test(t);
+  return /^(全年|长期|持续|常态|即时|随时|适时|及时|定期|不定期|按(照)?上级|视情|根据)/.test(t) && t.length <= 24;
+}
+
+export interface Point {
+  number: string;
+  text: string;
+}
+
+/**
+ * The running number a requirement starts with: "1.全面公开…", "2、…", "3 根据…", "4流行季节…",
+ * "（1）…". Never a date or a quantity (2016年…, 12月…, 3个工作日…).
+ */
+export function pointNumber(cell: string): Point | undefined {
+  const t = cell.trim();
+  const m = /^[（(]?(\d{1,2})(?:[.．、)）]|\s+(?=[^\d\s.．年月日个项%])|(?=[\u4e00-\u9fff“《]))\s*(?![年月日个项号期次时周天岁届元万亿％%])/.exec(t);
+  if (!m) return undefined;
+  if (/^[（(]/.test(t) && !/^[（(]\d{1,2}[)）]/.test(t)) return undefined;
+  const rest = t.slice(m[0].length).trim();
+  if (!rest || (/^[.．]?\d/.test(rest) && !/^\d{4}\s*年/.test(rest))) return undefined;
+  return { number: String(Number(m[1])), text: rest };
+}
+
+/**
+ * Splits a requirement cell that holds several numbered points ("1.…。2.…。") into its points.
+ * A cell without numbering is one point with number "".
+ */
+export function splitPoints(cell: string): Point[] {
+  const first = pointNumber(cell);
+  if (!first) return [{ number: '', text: cell.trim() }];
+  const out: Point[] = [];
+  let expected = Number(first.number) + 1;
+  let rest = first.text;
+  let current = first.number;
+  for (;;) {
+    const re = new RegExp(`(?<=[。；;！])\\s*${expected}\\s*[.．、]\\s*`);
+    const m = re.exec(rest);
+    if (!m) break;
+    out.push({ number: current, text: rest.slice(0, m.index).trim() });
+    rest = rest.slice(m.index + m[0].length);
+    current = String(expected);
+    expected++;
+  }
+  out.push({ number: current, text: rest.trim() });
+  return out;
+}

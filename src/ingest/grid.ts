@@ -1,0 +1,232 @@
+import { type ColumnRole, headerRole, isHeader, resolveRoles } from './header.js';
+
+/**
+ * How a table's cells are laid out in text:
+ * - `delimited`: one row per line, cells split by tabs or `|`;
+ * - `positional`: one cell per line (tab-indented, or between lines holding only `|`), rows
+ *   separated by blank lines, every cell present (an empty cell is merged with the one above);
+ * - `paragraph`: one cell per paragraph with merged cells missing, so roles come from content.
+ */
+export type GridMode = 'delimited' | 'positional' | 'paragraph';
+
+export interface GridCell {
+  text: string;
+  line: number;
+  /** A cell printed as a lone space: really empty, not merged with the row above. */
+  explicitEmpty: boolean;
+}
+
+export interface Grid {
+  mode: GridMode;
+  roles: Array<ColumnRole | undefined>;
+  headerLine: number;
+  /** Rows of cells by column (delimited, positional) or one row of all paragraphs (paragraph). */
+  rows: GridCell[][];
+}
+
+/**
+ * Finds the first task table in the text and cuts it into cells. Returns undefined when no line
+ * or run of lines reads as a table header.
+ */
+export function readGrid(text: string): Grid | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const delimited = delimitedHeader(lines[i]);
+    if (delimited) return { mode: 'delimited', roles: delimited, headerLine: i + 1, rows: delimitedRows(lines, i + 1, delimited.length) };
+    const stacked = stackedHeader(lines, i);
+    if (stacked) {
+      const marker = /^\t/.test(lines[i]) || stacked.pipes ? 'positional' : 'paragraph';
+      const rows =
+        marker === 'positional'
+          ? positionalRows(lines, stacked.end + 1, stacked.roles.length)
+          : [paragraphCells(lines, stacked.end + 1)];
+      return { mode: marker, roles: stacked.roles, headerLine: i + 1, rows };
+    }
+  }
+  return undefined;
+}
+
+/** Cleans a cell: non-breaking and full-width spaces become spaces, runs collapse. */
+export function cleanCell(s: string): string {
+  return s.replace(/[\u00a0\u3000\u2002\u2003\u200b]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function splitDelimited(line: string): string[] | undefined {
+  const sep = line.includes('\t') && line.replace(/^\t+/, '').includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
+  if (!sep) return undefined;
+  let body = line;
+  if (sep === '|') body = body.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return body.split(sep).map(cleanCell);
+}
+
+function delimitedHeader(line: string): Array<ColumnRole | undefined> | undefined {
+  if (/^\t[^\t]*$/.test(line)) return undefined;
+  const cells = splitDelimited(line);
+  if (!cells || cells.filter(Boolean).length < 2) return undefined;
+  while (cells.length && !cells[cells.length - 1]) cells.pop();
+  const roles = cells.map(headerRole);
+  const nonEmpty = cells.map((c, i) => (c ? roles[i] : 'note')).filter((r) => r !== 'note');
+  return isHeader(nonEmpty) ? resolveRoles(roles) : undefined;
+}
+
+function isRepeatedHeader(cells: string[]): boolean {
+  const roles = cells.filter(Boolean).map(headerRole);
+  return roles.filter(Boolean).length >= 2 && roles.filter(Boolean).length >= roles.length - 1;
+}
+
+function delimitedRows(lines: string[], from: number, width: number): GridCell[][] {
+  const rows: GridCell[][] = [];
+  let lastRowLine = from;
+  for (let i = from; i < lines.length; i++) if (splitDelimited(lines[i])) lastRowLine = i;
+  for (let i = from; i <= lastRowLine; i++) {
+    const cells = splitDelimited(lines[i]);
+    if (!cells) {
+      // A line without delimiters inside the table continues the last cell of the row above.
+      const extra = cleanCell(lines[i]);
+      const prev = rows[rows.length - 1];
+      if (extra && prev) {
+        const last = [...prev].reverse().find((c) => c.text);
+        if (last) last.text += extra;
+      }
+      continue;
+    }
+    if (cells.every((c) => !c)) continue;
+    if (isRepeatedHeader(cells)) continue;
+    rows.push(cells.map((text) => ({ text, line: i + 1, explicitEmpty: false })));
+  }
+  void width;
+  return rows;
+}
+
+interface Stacked {
+  roles: Array<ColumnRole | undefined>;
+  end: number;
+  pipes: boolean;
+}
+
+/** A header printed one cell per line, words possibly wrapped over two lines (具体 / 要求). */
+function stackedHeader(lines: string[], start: number): Stacked | undefined {
+  const first = cleanCell(lines[start]);
+  if (!first || first.length > 16) return undefined;
+  const cells: Array<{ text: string; line: number }> = [];
+  let pipes = false;
+  for (let i = start; i < lines.length && cells.length < 24; i++) {
+    const raw = lines[i];
+    if (/^\s*\|\s*$/.test(raw)) {
+      pipes = true;
+      continue;
+    }
+    const t = cleanCell(raw);
+    if (!t) {
+      if (raw.length > 0 && /^\t/.test(raw)) cells.push({ text: '', line: i });
+      continue;
+    }
+    if (t.length > 16) break;
+    cells.push({ text: t, line: i });
+  }
+  const roles: Array<ColumnRole | undefined> = [];
+  let end = start;
+  for (let j = 0; j < cells.length; ) {
+    const one = headerRole(cells[j].text);
+    if (one) {
+      roles.push(one);
+      end = cells[j].line;
+      j++;
+      continue;
+    }
+    const two = j + 1 < cells.length ? headerRole(cells[j].text + cells[j + 1].text) : undefined;
+    if (two) {
+      roles.push(two);
+      end = cells[j + 1].line;
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  if (roles.length < 3 || !isHeader(roles)) return undefined;
+  return { roles: resolveRoles(roles), end, pipes };
+}
+
+/**
+ * Cells one per line: a tab-indented line (or the text between lines holding only `|`) starts a
+ * cell, an unindented line right after it continues it (a wrapped cell), a blank line ends a group.
+ * Groups are joined until they fill the header's width, since a blank line may fall inside a row.
+ */
+function positionalRows(lines: string[], from: number, width: number): GridCell[][] {
+  const usesPipes = lines.slice(from, from + 40).some((l) => /^\s*\|\s*$/.test(l));
+  const groups: GridCell[][] = [];
+  let group: GridCell[] = [];
+  let open: GridCell | undefined;
+  const closeGroup = () => {
+    if (group.length) groups.push(group);
+    group = [];
+    open = undefined;
+  };
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i];
+    if (usesPipes) {
+      if (/^\s*\|\s*$/.test(raw)) {
+        open = undefined;
+        continue;
+      }
+      if (!raw.trim()) {
+        closeGroup();
+        continue;
+      }
+      if (open) open.text = joinWrapped(open.text, cleanCell(raw));
+      else {
+        open = { text: cleanCell(raw), line: i + 1, explicitEmpty: false };
+        group.push(open);
+      }
+      continue;
+    }
+    if (/^\t/.test(raw)) {
+      open = { text: cleanCell(raw), line: i + 1, explicitEmpty: false };
+      group.push(open);
+    } else if (!raw.trim()) {
+      closeGroup();
+    } else if (open) {
+      open.text = joinWrapped(open.text, cleanCell(raw));
+    } else {
+      // Unindented text outside any cell: page furniture or the end of the table.
+      closeGroup();
+    }
+  }
+  closeGroup();
+  const rows: GridCell[][] = [];
+  let row: GridCell[] = [];
+  for (const g of groups) {
+    if (isRepeatedHeader(g.map((c) => c.text))) continue;
+    if (row.length && row.length + g.length > width) {
+      rows.push(row);
+      row = [];
+    }
+    row.push(...g);
+    if (row.length >= width) {
+      rows.push(row);
+      row = [];
+    }
+  }
+  if (row.length) rows.push(row);
+  return rows.filter((r) => r.some((c) => c.text));
+}
+
+function paragraphCells(lines: string[], from: number): GridCell[] {
+  const out: GridCell[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw === '') continue;
+    const text = cleanCell(raw);
+    if (!text && /^[\u00a0\u3000 ]{1,3}$/.test(raw)) out.push({ text: '', line: i + 1, explicitEmpty: true });
+    else if (text) out.push({ text, line: i + 1, explicitEmpty: false });
+  }
+  return out;
+}
+
+/** Joins a wrapped line: no space between two CJK characters. */
+export function joinWrapped(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+  return cjk.test(a[a.length - 1]) || cjk.test(b[0]) ? a + b : `${a} ${b}`;
+}

@@ -1,0 +1,22 @@
+export interface OutlineNumber {
+  /** 0 for 一、, 1 for （一）, 2 for 1., 3 for （1）. */
+  level: number;
+  /** As cited: 一, （一）, 1, （1）. */
+  label: string;
+  /** The heading's text without its number. */
+  text: string;
+}
+
+/** Reads an outline number at the start of a heading or item: 一、 / （一） / 1. / （1）. */
+export function outlineNumber(s: string): OutlineNumber | undefined {
+  const t = s.trim();
+  let m = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$/s.exec(t);
+  if (m) return { level: 0, label: m[1], text: m[2].trim() };
+  m = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*[、.．]?\s*(.*)$/s.exec(t);
+  if (m) return { level: 1, label: `（${m[1]}）`, text: m[2].trim() };
+  m = /^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$/s.exec(t);
+  if (m) return { level: 2, label: m[1], text: m[2].trim() };
+  m = /^[（(](\d{1,2})[）)]\s*(.*)$/s.exec(t);
+  if (m) return { level: 3, label: `（${m[1]}）`, text: m[2].trim() };
+  return undefined;
+}

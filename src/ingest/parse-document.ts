@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { DocumentMeta, Warning } from '../domain/document.js';
+import { Task } from '../domain/task.js';
+import { assemble, type DraftTask } from './assemble.js';
+import { decode } from './decode.js';
+import { readGrid } from './grid.js';
+import { readMetadata } from './metadata.js';
+import { readProse } from './prose.js';
+import { roleRows, type UnitRole } from './role-rows.js';
+
+export interface ParsedDocument {
+  meta?: DocumentMeta;
+  tasks: Task[];
+  warnings: Warning[];
+}
+
+/**
+ * Reads one plan document, as a pure function of its bytes and file name: decoding, layout
+ * detection (a table in any of its layouts, else a prose outline), metadata and normalized tasks.
+ * A file that is not a task plan gives no tasks and one warning naming it; this never throws on input.
+ */
+export function parseDocument(bytes: Uint8Array, doc: string): ParsedDocument {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { tasks: [], warnings: [{ doc, message: decoded.reason }] };
+  return parseText(decoded.text, doc, sha1(bytes));
+}
+
+export function parseText(text: string, doc: string, hash = sha1(Buffer.from(text))): ParsedDocument {
+  const warnings: Warning[] = [];
+  const grid = readGrid(text);
+  const meta = readMetadata(text, doc, grid?.headerLine);
+  if (meta.year === null) warnings.push({ doc, message: '未找到计划年度 (no plan year in title, date line or file name); dates without a year are left undated' });
+  let drafts: DraftTask[] = [];
+  let layout = 'none';
+  if (grid) {
+    const unitColumns = grid.roles.filter((r): r is UnitRole => r === 'lead' || r === 'responsible' || r === 'units');
+    drafts = assemble(roleRows(grid), { year: meta.year, hasDeadlineColumn: grid.roles.includes('deadline'), unitColumns });
+    layout = `table/${grid.mode}`;
+  }
+  if (drafts.length === 0) {
+    drafts = readProse(text, meta.year);
+    layout = 'prose';
+  }
+  const tasks: Task[] = [];
+  for (const d of drafts) {
+    if (!d.requirement) continue;
+    const record = { ...d, doc, region: meta.region, year: meta.year };
+    const checked = Task.safeParse(record);
+    if (checked.success) tasks.push(checked.data);
+    else warnings.push({ doc, message: `第${d.line}行: 任务记录无效 (${checked.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')})` });
+  }
+  if (tasks.length === 0) {
+    return { tasks: [], warnings: [...warnings, { doc, message: '未识别到任务表或任务清单 (no task table or task outline found: not a work-plan document?)' }] };
+  }
+  return {
+    meta: { doc, title: meta.title, issuer: meta.issuer, region: meta.region, regionAliases: meta.regionAliases, level: meta.level, year: meta.year, layout, taskCount: tasks.length, hash },
+    tasks,
+    warnings,
+  };
+}
+
+function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}

@@ -1,0 +1,146 @@
+export type UnitColumn = 'lead' | 'responsible' | 'mixed';
+
+export interface UnitRoles {
+  lead: string[];
+  responsible: string[];
+}
+
+/**
+ * Reads one unit cell into lead and responsible units. Role words assign the role and are removed:
+ * 牵头/主办/负责 → lead; 配合/协办/会办/参照落实 → responsible; 负责/落实 after a 牵头 unit → responsible;
+ * labels 牵头单位：…；责任单位：… name the columns. A list without role words takes the column's role
+ * (a `mixed` column, 牵头及责任单位, defaults to lead). Units are split on 、，,；; but never inside
+ * brackets, kept as printed, each once.
+ */
+export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
+  const out: UnitRoles = { lead: [], responsible: [] };
+  const text = cell.replace(/\s+/g, ' ').trim().replace(/^[、，,；;。.\s]+|[、，,；;。.\s]+$/g, '');
+  if (!text) return out;
+  const defaultRole: 'lead' | 'responsible' = column === 'responsible' ? 'responsible' : 'lead';
+  let sawLead = false;
+  let labelRole: 'lead' | 'responsible' | undefined;
+  let pending: string[] = [];
+  const push = (role: 'lead' | 'responsible', units: string[]) => {
+    for (const u of units) if (u && !out[role].includes(u)) out[role].push(u);
+  };
+
+  for (const clause of splitOutsideBrackets(text, /[，,；;。]/)) {
+    const labelled = LABEL_RE.exec(clause);
+    if (labelled) {
+      const role = /牵头|主办/.test(labelled[1]) ? 'lead' : 'responsible';
+      if (role === 'lead') sawLead = true;
+      labelRole = role;
+      push(role, splitList(clause.slice(labelled[0].length)));
+      continue;
+    }
+    const huiban = /^(.+?)会办(.+)$/.exec(clause);
+    if (huiban && !/[（(]/.test(huiban[1])) {
+      sawLead = true;
+      push('lead', [...pending, ...splitList(huiban[1])]);
+      pending = [];
+      push('responsible', splitList(huiban[2]));
+      continue;
+    }
+    const { name, role } = stripRole(clause, sawLead);
+    const units = splitList(name);
+    if (!role) {
+      if (labelRole) push(labelRole, units);
+      else pending.push(...units);
+      continue;
+    }
+    const effective = role === 'lead?' ? 'responsible' : role;
+    if (effective === 'lead') sawLead = true;
+    push(effective, [...pending, ...units]);
+    pending = [];
+  }
+  if (pending.length) push(defaultRole, pending);
+  return out;
+}
+
+/** Splits a list of units on 、 unless it is one descriptive class (市、县区发展改革…等部门). */
+export function splitList(text: string): string[] {
+  const t = text.trim().replace(/^[、，,；;]+|[、，,；;]+$/g, '');
+  if (!t) return [];
+  const parts = splitOutsideBrackets(t, /[、]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length > 1 && isScopedClass(parts)) return [t];
+  return parts.flatMap(splitGlued);
+}
+
+/** True for a cell that reads as a list of organisations rather than prose or a date. */
+export function looksLikeUnits(cell: string): boolean {
+  const t = cell.replace(/\s+/g, '').replace(/[、，,；;。.]+$/g, '');
+  if (!t || t.length > 260) return false;
+  if (/[。！？]/.test(t.slice(0, -1))) return false;
+  if (LABEL_RE.test(t)) return true;
+  const clauses = splitOutsideBrackets(t, /[，,；;]/).filter(Boolean);
+  let unitish = 0;
+  for (const c of clauses) {
+    const { name } = stripRole(c, false);
+    const last = splitOutsideBrackets(name, /、/).pop() ?? name;
+    if (UNIT_END_RE.test(last.replace(/[（(][^）)]*[）)]$/, '')) || COLLECTIVE_RE.test(last)) unitish++;
+  }
+  return unitish > 0 && unitish >= clauses.length * 0.6;
+}
+
+/** Splits on a separator class, never inside （）()《》“”. */
+export function splitOutsideBrackets(text: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if ('（(《“[【'.includes(ch)) depth++;
+    else if ('）)》”]】'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+function stripRole(clause: string, sawLead: boolean): { name: string; role?: 'lead' | 'responsible' | 'lead?' } {
+  let c = clause.trim();
+  for (const [re, role] of ROLE_SUFFIXES) {
+    const m = re.exec(c);
+    if (m) {
+      c = c.slice(0, m.index).trim();
+      if (role === 'lead?' && !sawLead) return { name: c, role: 'lead' };
+      return { name: c, role };
+    }
+  }
+  return { name: c };
+}
+
+function isScopedClass(parts: string[]): boolean {
+  // 市、县区政府各有关部门 / 市、县区发展改革、财政等部门: a level prefix scoping a class.
+  if (/^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/.test(parts[0])) return true;
+  const last = parts[parts.length - 1];
+  // 各级政府、管委及其部门 / 县区政府、管委各相关部门: owners of a class of departments.
+  if (/^[^各]{1,6}(及其)?各?(有关|相关)?(部门|单位)$/.test(last) && /(及其|各)/.test(last)) return true;
+  // 发展改革、人社、财政等部门: function words that only make units with the shared suffix.
+  if (/等(部门|单位)$/.test(last) && parts.slice(0, -1).some((p) => !UNIT_END_RE.test(p))) return true;
+  return false;
+}
+
+/** 市发改委市农业农村局 (a separator missing) → two units. */
+function splitGlued(unit: string): string[] {
+  const m = /^(.{2,}?(?:局|委|办|中心))((?:市|县|区)[^、，,]{2,}(?:局|委|办|中心))$/.exec(unit);
+  return m ? [m[1], m[2]] : [unit];
+}
+
+const LABEL_RE = /^(牵头单位|牵头部门|主办单位|责任单位|配合单位|协办单位|落实单位|责任部门|配合部门)\s*[:：]\s*/;
+
+const ROLE_SUFFIXES: Array<[RegExp, 'lead' | 'responsible' | 'lead?']> = [
+  [/(分别)?牵头(负责)?(落实)?$/, 'lead'],
+  [/按职责分工落实$/, 'lead'],
+  [/主办$/, 'lead'],
+  [/(配合|协办|协助|参与|参照落实)$/, 'responsible'],
+  [/(分别)?(负责)(落实)?$/, 'lead?'],
+  [/落实$/, 'lead?'],
+];
+
+const UNIT_END_RE =
+  /(局|办|委|委员会|中心|政府|部门|单位|管委|管委会|站|所|院|台|室|处|科|队|行|馆|公司|机构|厅|部|署|集团|支行|分行|海关|税务|银行|协会|联|联合会|会|社|校|学校|医院|企业|街道|（街）|\(街\)|镇|乡|村|组|办事处|团|人民政府|群|法院|检察院|办公室|工委|总队|大队|支队)(等)?$/;
+
+const COLLECTIVE_RE = /^(各|全市|全县|全区|市直|县直|区直)/;

@@ -1,0 +1,23 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * The project's logger: pino JSON on stderr (stdout carries only a command's output), with the
+ * bot token redacted wherever it appears.
+ */
+export function createLogger(level = 'info', token?: string): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: ['token', 'botToken', 'config.BOT_TOKEN', 'BOT_TOKEN', '*.token'], censor: '[redacted]' },
+      hooks: token
+        ? {
+            logMethod(args, method) {
+              const scrub = (v: unknown) => (typeof v === 'string' ? v.split(token).join('[redacted]') : v);
+              method.apply(this, args.map(scrub) as Parameters<typeof method>);
+            },
+          }
+        : undefined,
+    },
+    pino.destination(2),
+  );
+}
