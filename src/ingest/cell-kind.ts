@@ -23,7 +23,7 @@ export function looksLikeDeadline(cell: string): boolean {
   if (/[。]$/.test(t) && t.length > 30) return false;
   const { raw } = normalizeDeadline(t, 2000, 'text');
   if (raw) return raw.replace(/；/g, '').length >= t.length * 0.3 || /^(全年|长期|常态|每|按|\d{4})/.test(t);
-  return /^(全年|长期|持续|常态|即时|随时|适时|及时|定期|不定期|按(照)?上级|视情|根据)/.test(t) && t.length <= 24;
+  return /^(全年|长期|持续|常态|即时|定期|不定期|按(照)?上级|视情)/.test(t) && t.length <= 24;
 }
 
 export interface Point {

@@ -124,29 +124,33 @@ function paragraphGroup(seq: string, cells: GridCell[], slots: Array<'lead' | 'r
       units: {},
     };
     const filled = new Set<string>();
+    // Cells right after the requirement, in column order, can be read by position; a cell printed
+    // blank there is that column's real, empty value.
+    let inOrder = true;
     for (let i = start + 1; i < end; i++) {
       const kind = kinds[i];
       const t = cells[i].text;
+      const positional = inOrder ? slots[i - start - 1] : undefined;
       if (kind === 'units') {
         const slot = slots.find((s) => s !== 'deadline' && !filled.has(s));
         if (slot) {
           row.units[slot as UnitRole] = t;
           filled.add(slot);
         }
+        inOrder &&= slot === positional;
       } else if (kind === 'deadline') {
         if (slots.includes('deadline') && !filled.has('deadline')) {
           row.deadline = t;
           filled.add('deadline');
         }
+        inOrder &&= positional === 'deadline';
       } else if (kind === 'empty') {
-        // A cell printed blank right after the requirement is that column's real, empty value.
-        const slot = slots.find((s) => !filled.has(s));
-        if (slot && filled.size < slots.length && i === start + 1 + filled.size) {
-          if (slot === 'deadline') row.deadline = '';
-          else row.units[slot as UnitRole] = '';
-          filled.add(slot);
+        if (positional && !filled.has(positional)) {
+          if (positional === 'deadline') row.deadline = '';
+          else row.units[positional as UnitRole] = '';
+          filled.add(positional);
         }
-      }
+      } else inOrder = false;
     }
     out.push(row);
   });
