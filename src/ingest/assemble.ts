@@ -36,7 +36,7 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
   let maxDepth = 0;
   let group = 0;
   let lastSeq = '';
-  const last: { units: Partial<Record<UnitRole, string>>; deadline?: string } = { units: {} };
+  let lastHadItems = false;
 
   for (const row of rows) {
     const newGroup = row.seq !== undefined && !row.seqShared;
@@ -50,12 +50,17 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
     const seqHere = row.seq ?? '';
     for (const [i, p] of points.entries()) {
       let seq: string;
+      let item = p.number;
       if (outline.length && headingLevel >= 0) seq = outline.join('/');
       else if (seqHere) seq = seqHere;
-      else if (p.number && (i > 0 || !seqHere) && lastSeq) seq = lastSeq;
+      else if (p.number && lastSeq && !lastHadItems && Number(p.number) === Number(lastSeq) + 1) {
+        // "3.…" in the requirement of a row without 序号, after rows without sub-items: the running
+        // number was printed inside the requirement cell.
+        seq = p.number;
+        item = '';
+      } else if (p.number && lastSeq) seq = lastSeq;
       else seq = '';
       // Without a 序号 column, a numbered requirement is the running number itself.
-      let item = p.number;
       if (!row.seq && !lastSeq && !outline.length && p.number && points.length === 1) {
         seq = p.number;
         item = '';
@@ -74,11 +79,14 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
         deadlineCell: i === 0 ? row.deadline : undefined,
         group,
       });
-      if (seq) lastSeq = seq;
+      if (seq) {
+        lastHadItems = seq === lastSeq ? lastHadItems || Boolean(item) : Boolean(item);
+        lastSeq = seq;
+      }
     }
   }
 
-  fillMerged(drafts, opts.unitColumns, last);
+  fillMerged(drafts, opts.unitColumns);
   for (const d of drafts) {
     const roles = { lead: [] as string[], responsible: [] as string[] };
     for (const col of opts.unitColumns) {
@@ -104,14 +112,15 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
 function fillMerged(
   drafts: Array<{ units: Partial<Record<UnitRole, string>>; deadlineCell?: string; group: number }>,
   columns: UnitRole[],
-  last: { units: Partial<Record<UnitRole, string>>; deadline?: string },
 ): void {
   const fields: Array<{ get: (d: (typeof drafts)[number]) => string | undefined; set: (d: (typeof drafts)[number], v: string | undefined) => void }> = [
     ...columns.map((c) => ({ get: (d: (typeof drafts)[number]) => d.units[c], set: (d: (typeof drafts)[number], v: string | undefined) => { d.units[c] = v; } })),
     { get: (d) => d.deadlineCell, set: (d, v) => { d.deadlineCell = v; } },
   ];
-  // A row with none of its own unit cells inherits them all together, as one merged block.
   for (const f of fields) {
+    // Where the table's very first row has no cell of its own, merged cells are printed at the
+    // end of their block (vertically centred): every run of empty cells takes the cell below.
+    const bottomPrinted = drafts.length > 1 && f.get(drafts[0]) === undefined && drafts.some((d) => f.get(d) !== undefined);
     let prev: string | undefined;
     for (let i = 0; i < drafts.length; i++) {
       const own = f.get(drafts[i]);
@@ -119,23 +128,21 @@ function fillMerged(
         prev = own;
         continue;
       }
+      let j = i;
+      while (j < drafts.length && f.get(drafts[j]) === undefined) j++;
+      const below = j < drafts.length ? f.get(drafts[j]) : undefined;
       const startsGroup = i === 0 || drafts[i - 1].group !== drafts[i].group;
-      if (startsGroup) {
-        // Vertically centred: the group's first rows are empty and its last row has the cell.
-        let j = i;
-        while (j < drafts.length && drafts[j].group === drafts[i].group && f.get(drafts[j]) === undefined) j++;
-        const closes = j < drafts.length && drafts[j].group === drafts[i].group && j === lastIndexOfGroup(drafts, i);
-        if (closes) {
-          for (let k = i; k < j; k++) f.set(drafts[k], f.get(drafts[j]));
-          i = j;
-          prev = f.get(drafts[j]);
-          continue;
-        }
+      // Within one 序号 group, rows without a cell followed by the group's last row with one.
+      const centredInGroup = startsGroup && j < drafts.length && drafts[j].group === drafts[i].group && j === lastIndexOfGroup(drafts, i);
+      if ((bottomPrinted || centredInGroup) && below !== undefined) {
+        for (let k = i; k < j; k++) f.set(drafts[k], below);
+        i = j;
+        prev = below;
+        continue;
       }
       f.set(drafts[i], prev);
     }
   }
-  void last;
 }
 
 function lastIndexOfGroup(drafts: Array<{ group: number }>, i: number): number {

@@ -157,7 +157,8 @@ function pickEvery(found: Expression[]): Every {
 
 function everyOf(text: string): Every {
   // In an alternative (按月或季度, 按月、按季) the last, least frequent one governs.
-  const units = [...text.matchAll(/(半年|季度|季|月|年|周|星期|旬|天|日)/g)].map((m) => m[1]);
+  const words = text.split(/\d/)[0];
+  const units = [...words.matchAll(/(半年|季度|季|月|年|周|星期|旬|天|日)/g)].map((m) => m[1]);
   const u = units[units.length - 1];
   if (u === '半年') return 'halfyear';
   if (u === '季度' || u === '季') return 'quarter';

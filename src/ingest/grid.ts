@@ -32,7 +32,10 @@ export function readGrid(text: string): Grid | undefined {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const delimited = delimitedHeader(lines[i]);
-    if (delimited) return { mode: 'delimited', roles: delimited, headerLine: i + 1, rows: delimitedRows(lines, i + 1, delimited.length) };
+    if (delimited) {
+      const outerPipes = /^\s*\|/.test(lines[i]);
+      return { mode: 'delimited', roles: delimited, headerLine: i + 1, rows: delimitedRows(lines, i + 1, outerPipes) };
+    }
     const stacked = stackedHeader(lines, i);
     if (stacked) {
       const marker = /^\t/.test(lines[i]) || stacked.pipes ? 'positional' : 'paragraph';
@@ -51,17 +54,18 @@ export function cleanCell(s: string): string {
   return s.replace(/[\u00a0\u3000\u2002\u2003\u200b]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function splitDelimited(line: string): string[] | undefined {
+function splitDelimited(line: string, outerPipes = false): string[] | undefined {
   const sep = line.includes('\t') && line.replace(/^\t+/, '').includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
   if (!sep) return undefined;
   let body = line;
-  if (sep === '|') body = body.trim().replace(/^\|/, '').replace(/\|$/, '');
+  // | a | b | (markdown style) has pipes outside its cells; a|b|c and ||2.… do not.
+  if (sep === '|' && outerPipes) body = body.trim().replace(/^\|/, '').replace(/\|$/, '');
   return body.split(sep).map(cleanCell);
 }
 
 function delimitedHeader(line: string): Array<ColumnRole | undefined> | undefined {
   if (/^\t[^\t]*$/.test(line)) return undefined;
-  const cells = splitDelimited(line);
+  const cells = splitDelimited(line, /^\s*\|/.test(line));
   if (!cells || cells.filter(Boolean).length < 2) return undefined;
   while (cells.length && !cells[cells.length - 1]) cells.pop();
   const roles = cells.map(headerRole);
@@ -74,12 +78,12 @@ function isRepeatedHeader(cells: string[]): boolean {
   return roles.filter(Boolean).length >= 2 && roles.filter(Boolean).length >= roles.length - 1;
 }
 
-function delimitedRows(lines: string[], from: number, width: number): GridCell[][] {
+function delimitedRows(lines: string[], from: number, outerPipes: boolean): GridCell[][] {
   const rows: GridCell[][] = [];
   let lastRowLine = from;
-  for (let i = from; i < lines.length; i++) if (splitDelimited(lines[i])) lastRowLine = i;
+  for (let i = from; i < lines.length; i++) if (splitDelimited(lines[i], outerPipes)) lastRowLine = i;
   for (let i = from; i <= lastRowLine; i++) {
-    const cells = splitDelimited(lines[i]);
+    const cells = splitDelimited(lines[i], outerPipes);
     if (!cells) {
       // A line without delimiters inside the table continues the last cell of the row above.
       const extra = cleanCell(lines[i]);
@@ -94,7 +98,6 @@ function delimitedRows(lines: string[], from: number, width: number): GridCell[]
     if (isRepeatedHeader(cells)) continue;
     rows.push(cells.map((text) => ({ text, line: i + 1, explicitEmpty: false })));
   }
-  void width;
   return rows;
 }
 
@@ -154,6 +157,7 @@ function stackedHeader(lines: string[], start: number): Stacked | undefined {
  */
 function positionalRows(lines: string[], from: number, width: number): GridCell[][] {
   const usesPipes = lines.slice(from, from + 40).some((l) => /^\s*\|\s*$/.test(l));
+  if (usesPipes) return pipeLineRows(lines, from, width);
   const groups: GridCell[][] = [];
   let group: GridCell[] = [];
   let open: GridCell | undefined;
@@ -164,22 +168,6 @@ function positionalRows(lines: string[], from: number, width: number): GridCell[
   };
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i];
-    if (usesPipes) {
-      if (/^\s*\|\s*$/.test(raw)) {
-        open = undefined;
-        continue;
-      }
-      if (!raw.trim()) {
-        closeGroup();
-        continue;
-      }
-      if (open) open.text = joinWrapped(open.text, cleanCell(raw));
-      else {
-        open = { text: cleanCell(raw), line: i + 1, explicitEmpty: false };
-        group.push(open);
-      }
-      continue;
-    }
     if (/^\t/.test(raw)) {
       open = { text: cleanCell(raw), line: i + 1, explicitEmpty: false };
       group.push(open);
@@ -209,6 +197,56 @@ function positionalRows(lines: string[], from: number, width: number): GridCell[
   }
   if (row.length) rows.push(row);
   return rows.filter((r) => r.some((c) => c.text));
+}
+
+/**
+ * Cells between lines holding only `|`; an empty cell is nothing between two such lines. The
+ * segment between a row's last `|` and the next row's first holds the last cell, a blank line,
+ * and the next row's first cell.
+ */
+function pipeLineRows(lines: string[], from: number, width: number): GridCell[][] {
+  const segments: Array<Array<{ text: string; line: number }>> = [[]];
+  for (let i = from; i < lines.length; i++) {
+    if (/^\s*\|\s*$/.test(lines[i])) segments.push([]);
+    else segments[segments.length - 1].push({ text: lines[i], line: i + 1 });
+  }
+  const cell = (part: Array<{ text: string; line: number }>): GridCell => ({
+    text: part.map((p) => cleanCell(p.text)).filter(Boolean).reduce(joinWrapped, ''),
+    line: part.find((p) => p.text.trim())?.line ?? part[0]?.line ?? from,
+    explicitEmpty: false,
+  });
+  const rows: GridCell[][] = [];
+  let row: GridCell[] = [];
+  segments.forEach((seg, k) => {
+    if (row.length === width - 1 || (k === 0 && row.length === 0)) {
+      if (k === 0) {
+        // Before the first row: only what follows the header's last blank line.
+        const start = lastBlank(seg) + 1;
+        row.push(cell(seg.slice(start)));
+        return;
+      }
+      const cut = firstBlankAfterText(seg);
+      row.push(cell(cut < 0 ? seg : seg.slice(0, cut)));
+      rows.push(row);
+      row = cut < 0 ? [] : [cell(seg.slice(cut + 1))];
+      return;
+    }
+    row.push(cell(seg));
+  });
+  if (row.length > 1) rows.push(row);
+  return rows.filter((r) => r.some((c) => c.text) && !isRepeatedHeader(r.map((c) => c.text)));
+}
+
+function lastBlank(seg: Array<{ text: string }>): number {
+  for (let i = seg.length - 1; i >= 0; i--) if (!seg[i].text.trim()) return i;
+  return -1;
+}
+
+function firstBlankAfterText(seg: Array<{ text: string }>): number {
+  const firstText = seg.findIndex((p) => p.text.trim());
+  if (firstText < 0) return seg.findIndex((p) => !p.text.trim());
+  for (let i = firstText + 1; i < seg.length; i++) if (!seg[i].text.trim()) return i;
+  return -1;
 }
 
 function paragraphCells(lines: string[], from: number): GridCell[] {

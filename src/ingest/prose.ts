@@ -1,6 +1,133 @@
 import type { DraftTask } from './assemble.js';
+import { normalizeDeadline } from './deadline.js';
+import { cleanCell } from './grid.js';
+import { outlineNumber } from './outline-number.js';
+import { looksLikeUnits, parseUnits } from './units.js';
 
-/** Reads a prose plan (outline items closed by unit parentheses). */
-export function readProse(_text: string, _year: number | null): DraftTask[] {
-  return [];
+/**
+ * Reads a prose plan, where there is no table:
+ * - outline items 一、/（一）/1. that end with their units in parentheses
+ *   ("…8月底前完成。（县财政局牵头，各乡镇配合）", "(牵头单位:…;责任单位:…)");
+ * - numbered requirements each followed by a unit line ("牵头单位：…；责任单位：…" or a plain list);
+ * - run-in headings "（一）加强政策解读。" followed by sentences each closed by its own unit
+ *   parenthesis: each sentence is a task, the heading its category.
+ * The parenthesis is not part of the requirement. Returns [] unless at least two tasks name units,
+ * so a notice or a speech is never read as a plan.
+ */
+export function readProse(text: string, year: number | null): DraftTask[] {
+  const lines = text.split('\n').map((l, i) => ({ text: cleanCell(l), line: i + 1 })).filter((l) => l.text);
+  const tasks: Array<Omit<DraftTask, 'deadline' | 'deadline_raw'> & { unitText: string }> = [];
+  const path: string[] = [];
+  const heads: string[] = [];
+  let started = false;
+
+  const setLevel = (level: number, label: string, headText: string) => {
+    path.length = level;
+    heads.length = level;
+    while (path.length < level) path.push('');
+    while (heads.length < level) heads.push('');
+    path[level] = label;
+    heads[level] = headText;
+  };
+  const seqOf = () => path.filter(Boolean).join('/');
+  const taskOf = () => heads.filter(Boolean).join(' / ');
+
+  for (let i = 0; i < lines.length; i++) {
+    const { text: t, line } = lines[i];
+    const on = outlineNumber(t);
+    if (!on) continue;
+    if (on.level === 0) started = true;
+    if (!started && on.level > 0) started = true;
+    const runIn = splitRunIn(on.text);
+    const runInSentences = runIn ? unitSentences(runIn.body) : [];
+    if (runIn && runInSentences.length > 0 && (on.level <= 1 || runInSentences.length > 1)) {
+      // Run-in heading: "（一）加强政策解读。" then sentences, each with its own units.
+      setLevel(on.level, on.label, runIn.heading.replace(/[。.]$/, ''));
+      runInSentences.forEach((s, n) =>
+        tasks.push({ seq: seqOf(), item: String(n + 1), task: taskOf(), requirement: s.text, lead: [], responsible: [], line, unitText: s.units }),
+      );
+      continue;
+    }
+    const sentences = unitSentences(on.text);
+    const last = sentences[sentences.length - 1];
+    if (last && last.end === on.text.length) {
+      setLevel(on.level, on.label, '');
+      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text.slice(0, last.parenStart).trim(), lead: [], responsible: [], line, unitText: last.units });
+      continue;
+    }
+    const next = lines[i + 1]?.text ?? '';
+    if (on.level >= 2 && next && !outlineNumber(next) && isUnitLine(next)) {
+      setLevel(on.level, on.label, '');
+      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text, lead: [], responsible: [], line, unitText: next });
+      i++;
+      continue;
+    }
+    setLevel(on.level, on.label, on.text.replace(/[。.]$/, ''));
+  }
+  if (tasks.filter((t) => t.unitText).length < 2) return [];
+
+  // Item numbers that run on across headings (4 under 二、 after 3 under 一、) are plain 序号.
+  const leafNumbers = tasks.filter((t) => !t.item).map((t) => Number(t.seq.split('/').pop()));
+  const runsOn = leafNumbers.length > 1 && leafNumbers.every((n, k) => k === 0 || n === leafNumbers[k - 1] + 1);
+  return tasks.map(({ unitText, ...t }) => {
+    const roles = parseUnits(unitText, 'lead');
+    const d = normalizeDeadline(t.requirement, year, 'text');
+    const seq = runsOn && !t.item ? t.seq.split('/').pop()! : t.seq;
+    return { ...t, seq, lead: roles.lead, responsible: roles.responsible, deadline: d.deadline, deadline_raw: d.raw };
+  });
+}
+
+interface UnitSentence {
+  /** The sentence without its unit parenthesis, closing 。 kept. */
+  text: string;
+  units: string;
+  /** Where the parenthesis starts and where the sentence (with its 。) ends, in the input. */
+  parenStart: number;
+  end: number;
+}
+
+/** Splits text at each closing unit parenthesis: "…部署（区政府办牵头）。…1次（区政府办）。" */
+function unitSentences(text: string): UnitSentence[] {
+  const out: UnitSentence[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '（' && text[i] !== '(') continue;
+    const close = matchingClose(text, i);
+    if (close < 0) continue;
+    const inner = text.slice(i + 1, close);
+    const after = text.slice(close + 1);
+    if (!(after.trim() === '' || /^\s*[。.；;]/.test(after)) || !isUnitLine(inner)) {
+      i = close;
+      continue;
+    }
+    const punct = /^\s*([。.；;])/.exec(after);
+    let body = text.slice(start, i).trim();
+    if (punct && !/[。.；;]$/.test(body)) body += punct[1] === '.' ? '。' : punct[1];
+    const end = close + 1 + (punct ? punct[0].length : 0);
+    out.push({ text: body, units: inner, parenStart: i, end: after.trim() === '' ? text.length : end });
+    start = end;
+    i = end - 1;
+  }
+  return out;
+}
+
+function splitRunIn(text: string): { heading: string; body: string } | undefined {
+  const m = /^([^。（(]{2,30}[。.])\s*(\S.*)$/.exec(text);
+  return m ? { heading: m[1], body: m[2] } : undefined;
+}
+
+function matchingClose(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '（' || text[j] === '(') depth++;
+    else if (text[j] === '）' || text[j] === ')') {
+      depth--;
+      if (depth === 0) return j;
+    }
+  }
+  return -1;
+}
+
+function isUnitLine(s: string): boolean {
+  return /^(牵头单位|责任单位|牵头部门|责任部门|配合单位)\s*[:：]/.test(s) || looksLikeUnits(s);
 }

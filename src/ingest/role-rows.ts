@@ -37,6 +37,11 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
   const reqCol = roles.indexOf('requirement');
   const row: RoleRow = { line, categories: [], units: {} };
   let seqText = seqCol >= 0 ? text[seqCol] ?? '' : '';
+  // A section heading (一、加强…) printed across the 序号 column is a category, not a number.
+  if (seqText && !SEQ_RE.test(seqText)) {
+    row.categories.push(seqText);
+    seqText = '';
+  }
   // 1 推进… : a running number glued to the category cell.
   if (seqCol < 0 || !seqText) {
     const firstText = text.findIndex((t) => t);
@@ -46,7 +51,7 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
       text[firstText] = m[2];
     }
   }
-  if (seqText) row.seq = seqText;
+  if (seqText) row.seq = seqText.replace(/[.．、]$/, '');
 
   // The requirement sits in its column, unless the columns shifted: then it is the last long
   // text cell of the row (a sub-heading may take the requirement column, 开平 seq 26/42).
@@ -59,6 +64,7 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
   const catEnd = req >= 0 ? req : reqCol >= 0 ? reqCol : text.length;
   for (let i = 0; i < catEnd; i++) {
     if (i === seqCol || roles[i] === 'note') continue;
+    if (row.categories.length && i < seqCol) continue;
     if (roles[i] && roles[i] !== 'category' && roles[i] !== 'requirement') continue;
     row.categories.push(text[i] ? text[i] : undefined);
   }
@@ -130,7 +136,7 @@ function paragraphGroup(seq: string, cells: GridCell[], slots: Array<'lead' | 'r
     for (let i = start + 1; i < end; i++) {
       const kind = kinds[i];
       const t = cells[i].text;
-      const positional = inOrder ? slots[i - start - 1] : undefined;
+      const positional: (typeof slots)[number] | undefined = inOrder ? slots[i - start - 1] : undefined;
       if (kind === 'units') {
         const slot = slots.find((s) => s !== 'deadline' && !filled.has(s));
         if (slot) {
@@ -157,3 +163,6 @@ function paragraphGroup(seq: string, cells: GridCell[], slots: Array<'lead' | 'r
   return out;
 }
 
+
+/** A running number as printed in a 序号 cell: 1, 12, 3.2, 10-1. */
+const SEQ_RE = /^\d{1,3}(?:[.．\-]\d{1,2})?[.．、]?$/;

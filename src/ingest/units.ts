@@ -118,7 +118,7 @@ function isScopedClass(parts: string[]): boolean {
   if (/^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/.test(parts[0])) return true;
   const last = parts[parts.length - 1];
   // 各级政府、管委及其部门 / 县区政府、管委各相关部门: owners of a class of departments.
-  if (/^[^各]{1,6}(及其)?各?(有关|相关)?(部门|单位)$/.test(last) && /(及其|各)/.test(last)) return true;
+  if (/^[^各]{0,4}(委|政府|府|局|办)(及其)?各?(有关|相关)?(部门|单位)$/.test(last) && /(及其|各)/.test(last)) return true;
   // 发展改革、人社、财政等部门: function words that only make units with the shared suffix.
   if (/等(部门|单位)$/.test(last) && parts.slice(0, -1).some((p) => !UNIT_END_RE.test(p))) return true;
   return false;
