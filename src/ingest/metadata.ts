@@ -58,7 +58,7 @@ const TITLE_RE = /(方案|要点|清单|计划|安排|任务|分工)(\s*[（(][^
 function findTitle(lines: string[], tableLine?: number): string {
   const limit = tableLine ? tableLine - 1 : Math.min(lines.length, 60);
   const candidates = lines.slice(0, limit).filter((l) => l.length >= 6 && l.length <= 80 && TITLE_RE.test(l) && !/^[（(]?[一二三四五六七八九十\d]/.test(l));
-  if (candidates.length) return candidates[candidates.length - 1].replace(/\s+/g, '');
+  if (candidates.length) return candidates[candidates.length - 1].replace(/\s+/g, '').replace(/^附件\d*[:：]?/, '');
   const notice = lines.slice(0, 60).find((l) => /关于印发.+的通知/.test(l));
   if (notice) return /关于印发(.+)的通知/.exec(notice)![1].replace(/[《》\s]/g, '');
   return lines.find((l) => l.length >= 4 && l.length <= 80) ?? '';

@@ -50,7 +50,7 @@ export function parseText(text: string, doc: string, hash = sha1(Buffer.from(tex
     else warnings.push({ doc, message: `第${d.line}行: 任务记录无效 (${checked.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')})` });
   }
   if (tasks.length === 0) {
-    return { tasks: [], warnings: [...warnings, { doc, message: '未识别到任务表或任务清单 (no task table or task outline found: not a work-plan document?)' }] };
+    return { tasks: [], warnings: [{ doc, message: '未识别到任务表或任务清单 (no task table or task outline found: not a work-plan document?)' }] };
   }
   return {
     meta: { doc, title: meta.title, issuer: meta.issuer, region: meta.region, regionAliases: meta.regionAliases, level: meta.level, year: meta.year, layout, taskCount: tasks.length, hash },
