@@ -9,14 +9,16 @@ export function createLogger(level = 'info', token?: string): Logger {
     {
       level,
       redact: { paths: ['token', 'botToken', 'config.BOT_TOKEN', 'BOT_TOKEN', '*.token'], censor: '[redacted]' },
-      hooks: token
+      ...(token
         ? {
-            logMethod(args, method) {
-              const scrub = (v: unknown) => (typeof v === 'string' ? v.split(token).join('[redacted]') : v);
-              method.apply(this, args.map(scrub) as Parameters<typeof method>);
+            hooks: {
+              logMethod(args, method) {
+                const scrub = (v: unknown) => (typeof v === 'string' ? v.split(token).join('[redacted]') : v);
+                method.apply(this, args.map(scrub) as Parameters<typeof method>);
+              },
             },
           }
-        : undefined,
+        : {}),
     },
     pino.destination(2),
   );

@@ -1,0 +1,130 @@
+import type { Deadline, Task } from '../domain/task.js';
+import type { DocumentMeta } from '../domain/document.js';
+import type { IndexedTask } from '../search/corpus.js';
+import type { ResultGroup, ResultSection, SearchResult } from '../search/retrieve.js';
+
+/** A page of answer text: plain Chinese text, no markup (adapters escape and style it). */
+export interface AnswerText {
+  pages: string[];
+}
+
+/** Longest page, in characters: under Telegram's 4096 with room for markup. */
+export const PAGE_LIMIT = 3500;
+
+/**
+ * Turns a search result into what a person reads: a summary line, then each task with its
+ * requirement, deadline, lead units and citation, grouped per document, cut into pages.
+ */
+export function formatAnswer(result: SearchResult): AnswerText {
+  const q = result.query;
+  if (result.reason === 'problem') return { pages: [q.problems.join('\n')] };
+  if (result.reason === 'not-understood') return { pages: [NOT_UNDERSTOOD] };
+  if (result.reason === 'no-document') return { pages: ['没有找到符合条件的工作方案文档。可发送「/docs」查看已收录的文档。'] };
+  if (result.reason === 'no-detail') {
+    return { pages: [`没有找到${q.detail ? `第${q.detail.seq}项${q.detail.item ? `第${q.detail.item}点` : ''}` : '该项任务'}。请检查序号，或指明地区，例如「蕉岭 第20项」。`] };
+  }
+  if (result.reason === 'unknown-unit') {
+    const names = result.suggestions?.units ?? [];
+    return {
+      pages: [
+        `没有文档把「${q.unit?.text}」列为牵头或责任单位，因此没有它的任务。` +
+          (names.length ? `\n您是不是要找：${names.join('、')}？` : ''),
+      ],
+    };
+  }
+  if (result.reason === 'no-match') {
+    const next = result.suggestions?.next ?? [];
+    const head = q.unit ? `「${q.unit.text}」在${q.window?.label ?? '所问范围'}内没有任务。` : '没有找到相关任务。';
+    return { pages: [head + (next.length ? `\n接下来的期限：\n${next.map((t) => taskLine(t)).join('\n')}` : '')] };
+  }
+
+  const blocks: string[] = [];
+  if (q.intent === 'count') blocks.push(`共 ${result.total} 项任务。`);
+  for (const g of result.groups) {
+    blocks.push(summaryLine(g, result));
+    for (const s of g.sections) {
+      const title = sectionTitle(s, result);
+      if (title) blocks.push(title);
+      s.tasks.forEach((t) => blocks.push(taskLine(t)));
+    }
+  }
+  return { pages: paginate(blocks) };
+}
+
+/** 蕉岭 10.2: the document's short name and the task's 序号 and sub-item, as answers cite them. */
+export function citation(t: Task, doc: DocumentMeta): string {
+  const short = doc.regionAliases[doc.regionAliases.length - 1] ?? doc.region;
+  const seq = t.seq ? t.seq.replace(/\//g, '') : `第${t.line}行`;
+  return `${short} ${seq}${t.item ? `.${t.item}` : ''}`;
+}
+
+export function describeDeadline(d: Deadline): string {
+  switch (d.kind) {
+    case 'by':
+      return `${d.date} 前`;
+    case 'ongoing':
+      return '全年/长期';
+    case 'periodic':
+      return EVERY[d.every];
+    case 'relative':
+    case 'conditional':
+      return d.text;
+    default:
+      return '未列时限';
+  }
+}
+
+function taskLine(t: IndexedTask): string {
+  const req = t.task.requirement.length > 160 ? `${t.task.requirement.slice(0, 160)}…` : t.task.requirement;
+  const units = [t.task.lead.length ? `牵头：${t.task.lead.join('、')}` : '', t.task.responsible.length ? `责任：${t.task.responsible.join('、')}` : '']
+    .filter(Boolean)
+    .join('；');
+  return `• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}${units ? `｜${units}` : ''}`;
+}
+
+function summaryLine(g: ResultGroup, r: SearchResult): string {
+  const q = r.query;
+  const name = `${g.doc.region}${g.doc.year ?? ''}`;
+  const count = (k: ResultSection['kind']) => g.sections.filter((s) => s.kind === k).reduce((n, s) => n + s.tasks.length, 0);
+  const who = q.unit ? `${q.unit.text}${q.role === 'lead' ? '（牵头）' : q.role === 'responsible' ? '（配合/责任）' : ''}` : '';
+  const parts: string[] = [];
+  if (q.window) parts.push(`${who} ${q.window.label}到期 ${count('named')} 项`);
+  else if (q.unit) parts.push(`${who} 共 ${count('named')} 项`);
+  else parts.push(`${q.kind ? q.kind.label : q.topic.length ? `「${q.topic.join(' ')}」相关` : '任务'} ${count('matched')} 项`);
+  if (count('undated')) parts.push(`另有持续性/周期性/视情况任务 ${count('undated')} 项`);
+  if (count('collective')) parts.push(`通过集体表述涉及 ${count('collective')} 项`);
+  return `【${name}】${parts.join('，').trim()}`;
+}
+
+function sectionTitle(s: ResultSection, r: SearchResult): string {
+  if (s.kind === 'undated') return '— 持续性 / 周期性 / 视情况 —';
+  if (s.kind === 'collective') return '— 通过「各部门」「各有关单位」等集体表述涉及 —';
+  if (s.kind === 'named' && r.query.window) return `— ${r.query.window.label}到期（按日期）—`;
+  return '';
+}
+
+function paginate(blocks: string[]): string[] {
+  const pages: string[] = [];
+  let cur = '';
+  for (const b of blocks) {
+    const piece = b.length > PAGE_LIMIT ? `${b.slice(0, PAGE_LIMIT - 1)}…` : b;
+    if (cur && cur.length + piece.length + 1 > PAGE_LIMIT) {
+      pages.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${piece}` : piece;
+  }
+  if (cur) pages.push(cur);
+  return pages;
+}
+
+const EVERY: Record<string, string> = { month: '每月', quarter: '每季度', halfyear: '每半年', year: '每年', week: '每周', day: '每日' };
+
+export const NOT_UNDERSTOOD = [
+  '没有理解您的问题。可以这样问：',
+  '• 县财政局12月前要公开什么',
+  '• 开平市编办牵头哪些工作',
+  '• 六安 第56项',
+  '• 深圳有哪些每季度公开的任务',
+  '• 安居区预决算公开由谁负责',
+].join('\n');

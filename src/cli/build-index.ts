@@ -1,0 +1,19 @@
+import { createLogger } from '../log.js';
+import { buildFromSeeds } from '../search/open.js';
+import { parseArgs } from './args.js';
+
+/** `npm run build-index [-- --seeds DIR --index DIR]`: parses the seeds and writes index-data/. */
+const { flags } = parseArgs(process.argv.slice(2), ['seeds', 'index']);
+const seeds = typeof flags.seeds === 'string' ? flags.seeds : process.env.SEEDS_DIR ?? 'seeds';
+const out = typeof flags.index === 'string' ? flags.index : process.env.INDEX_DIR ?? 'index-data';
+const log = createLogger(process.env.LOG_LEVEL ?? 'info');
+const started = performance.now();
+const engine = buildFromSeeds(seeds, log, out);
+log.info({
+  msg: 'index.built',
+  dir: out,
+  docs: engine.corpus.docs.length,
+  tasks: engine.corpus.tasks.length,
+  ms: Math.round(performance.now() - started),
+});
+process.exit(engine.corpus.docs.length ? 0 : 1);

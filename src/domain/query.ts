@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Every } from './task.js';
+
+/** A date relative to each plan's own year ('plan') or absolute. `day: 'end'` is the month's last day. */
+export const DateRef = z.object({
+  year: z.union([z.number().int(), z.literal('plan')]),
+  month: z.number().int().min(1).max(12),
+  day: z.union([z.number().int().min(1).max(31), z.literal('end')]),
+});
+export type DateRef = z.infer<typeof DateRef>;
+
+/** A time window: tasks dated on or before `to`, and on or after `from` when given. */
+export const TimeWindow = z.object({ from: DateRef.optional(), to: DateRef, label: z.string() });
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+export const KindFilter = z.object({
+  kind: z.enum(['ongoing', 'periodic', 'conditional', 'relative', 'by', 'none']),
+  every: Every.optional(),
+  label: z.string(),
+});
+export type KindFilter = z.infer<typeof KindFilter>;
+
+export const UnitRef = z.object({
+  /** As found in the question (市环保局, 发改局, 财政). */
+  text: z.string(),
+  level: z.enum(['省', '市', '县', '区', '镇', '']),
+  /** Alias key; absent for a unit no document names. */
+  key: z.string().optional(),
+  /** A function word (财政) standing for every unit whose name holds it. */
+  partial: z.boolean(),
+  known: z.boolean(),
+});
+export type UnitRef = z.infer<typeof UnitRef>;
+
+/** What a question asks, independent of any index. */
+export const Query = z.object({
+  text: z.string(),
+  intent: z.enum(['list', 'count', 'who', 'detail']),
+  /** Documents the region words select (all when empty). */
+  docs: z.array(z.string()),
+  regionWords: z.array(z.string()),
+  year: z.number().int().optional(),
+  unit: UnitRef.optional(),
+  role: z.enum(['lead', 'responsible']).optional(),
+  window: TimeWindow.optional(),
+  kind: KindFilter.optional(),
+  topic: z.array(z.string()),
+  detail: z.object({ seq: z.string(), item: z.string().optional() }).optional(),
+  /** Clear messages for what could not be read (13月, 2月30日). */
+  problems: z.array(z.string()),
+});
+export type Query = z.infer<typeof Query>;

@@ -1,0 +1,121 @@
+/** Administrative level a unit name is prefixed with (市财政局 → 市). '' when printed without one. */
+export type UnitLevel = '省' | '市' | '县' | '区' | '镇' | '';
+
+/**
+ * What a unit name says about itself, for matching the forms people type:
+ * 县发展改革局, 发改局 and 发展和改革委员会 share the key 发改.
+ */
+export interface UnitName {
+  raw: string;
+  /** Full/half width, spaces and bracket styles normalized: the form used for equality. */
+  canonical: string;
+  level: UnitLevel;
+  /** Alias keys: the core name without its level, with common long/short forms folded together. */
+  keys: string[];
+  /** The name without level prefix and bracketed note, for partial matches (财政 → 市财政局). */
+  core: string;
+  /** A collective: of departments/units (reaches departments) or of governments (reaches none). */
+  collective?: 'departments' | 'governments';
+  /** For a function list (市、县区发展改革、财政等部门): the functions it covers. Empty = all. */
+  functions: string[];
+  /** The scope levels a collective reaches (市各有关单位 → 市). Empty = any. */
+  scope: UnitLevel[];
+}
+
+/** Normalizes width, spaces and brackets so two printings of one name compare equal. */
+export function canonicalUnit(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/等$/, '');
+}
+
+/** Reads a unit name; `docLevel` is the level of the plan it appears in (a bare 财政局 in a 市 plan is 市). */
+export function analyzeUnit(raw: string, docLevel: UnitLevel = ''): UnitName {
+  const canonical = canonicalUnit(raw);
+  const { level, rest } = splitLevel(canonical);
+  const note = /\(([^()]+)\)$/.exec(rest);
+  const core = note ? rest.slice(0, note.index) : rest;
+  const keys = [aliasKey(core)];
+  if (note && ORG_END.test(note[1])) keys.push(aliasKey(splitLevel(note[1]).rest));
+  const collective = collectiveKind(canonical);
+  const { functions, scope } = collective === 'departments' ? reach(canonical) : { functions: [], scope: [] as UnitLevel[] };
+  return { raw, canonical, level: level || (collective ? '' : docLevel), keys, core, collective, functions, scope };
+}
+
+/** The alias key of a core name: long and short forms of one bureau fold together. */
+export function aliasKey(core: string): string {
+  let c = core.replace(/^委(?=[\u4e00-\u9fff]{2,}(部|办|室)$)/, '');
+  for (const [re, key] of ALIASES) if (re.test(c)) return key;
+  c = c.replace(/(委员会|管理局|局|委)$/, '');
+  return c || core;
+}
+
+/** True when a text reads as the name of an organisation (…局, …办, …委, 海关, 税务 …). */
+export function looksLikeOrganisation(text: string): boolean {
+  return ORG_END.test(text);
+}
+
+/** Every printed form of a key's bureau that people type (发改局, 发展改革委 …), for finding it in a question. */
+export function aliasForms(key: string): string[] {
+  const out: string[] = [];
+  for (const [re, k] of ALIASES) if (k === key) out.push(...re.source.replace(/^\^\(|\)\$?$/g, '').split('|'));
+  return out;
+}
+
+function splitLevel(name: string): { level: UnitLevel; rest: string } {
+  const m = /^(省|市|县|区|镇)(?!场|民|区政府|直|、)(?=[\u4e00-\u9fff]{2,})/.exec(name);
+  if (!m) return { level: '', rest: name };
+  return { level: m[1] as UnitLevel, rest: name.slice(1) };
+}
+
+function collectiveKind(name: string): UnitName['collective'] {
+  if (GOVERNMENTS.test(name) && !/(部门|单位|机构)/.test(name)) return 'governments';
+  if (/^(各|全市|全县|全区|市直|县直|区直|所有)/.test(name) && /(部门|单位|机构|直属)/.test(name)) return 'departments';
+  if (/(各|有关|相关|所有|具有)[^、]{0,30}(部门|单位)/.test(name)) return 'departments';
+  if (/^(市、|县、|市县|县区|市、县)[^]*(部门|单位)$/.test(name) || /^(市|县|区)、/.test(name)) return 'departments';
+  if (/、[^、]+等(部门|单位)$/.test(name)) return 'departments';
+  if (/^(市|县|区)?(直|级)?(各|有关)/.test(name)) return 'departments';
+  return undefined;
+}
+
+function reach(name: string): { functions: string[]; scope: UnitLevel[] } {
+  const scopeMatch = /^(市、县区|市、县\(区\)|市县区|市、县|县区|市县|市|县|区)(?:、)?/.exec(name);
+  const scope: UnitLevel[] = [];
+  if (scopeMatch) {
+    if (scopeMatch[1].includes('市')) scope.push('市');
+    if (scopeMatch[1].includes('县')) scope.push('县', '区');
+    else if (scopeMatch[1].includes('区')) scope.push('区');
+  }
+  const rest = scopeMatch ? name.slice(scopeMatch[0].length) : name;
+  if (/各|有关|相关|所有|具有|政府/.test(rest)) return { functions: [], scope };
+  const m = /^(.+?)(等)?(部门|单位)$/.exec(rest);
+  if (!m) return { functions: [], scope };
+  return { functions: m[1].split('、').map((w) => w.trim()).filter((w) => w.length >= 2), scope };
+}
+
+const ORG_END = /(局|办|委|委员会|中心|政府|部门|单位|管委会|站|所|院|台|室|处|科|队|馆|公司|机构|厅|部|集团|行|海关|税务|协会|联|会|社|校|署|办公室|法院|检察院)$/;
+
+const GOVERNMENTS = /(政府|(?:^|各|、|区)管委会?|镇\(街\)|街道办事处|办事处|乡镇|街道|村委会|社区)$|^(各镇|各乡|各街道|各区|各县)/;
+
+const ALIASES: Array<[RegExp, string]> = [
+  [/^(发展和改革委员会|发展改革委员会|发展和改革委|发展改革委|发展和改革局|发展改革局|发改委|发改局)/, '发改'],
+  [/^(住房和城乡建设局|住房城乡建设局|住房和城乡建设委员会|住房城乡建设委|住房建设局|住建局|住建委)$/, '住建'],
+  [/^(人力资源和社会保障和社会保障局|人力资源和社会保障局|人力资源社会保障局|人力资源保障局|人社局)$/, '人社'],
+  [/^(卫生和计划生育局|卫生和计划生育委员会|卫生计生委|卫生计生局|卫计局|卫计委)$/, '卫计'],
+  [/^(卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局)$/, '卫健'],
+  [/^(环境保护局|环保局)$/, '环保'],
+  [/^(市场监督管理局|市场监管局|市场监管委|市场和质量监管委|市场和质量监督管理委员会)$/, '市场监管'],
+  [/^(食品药品监督管理局|食品药品监管局|食药监局)$/, '食药监'],
+  [/^(人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|政府办)$/, '政府办'],
+  [/^(机构编制委员会办公室|委编办|编委办|编办)$/, '编办'],
+  [/^(公安分局|公安局)$/, '公安'],
+  [/^(财政局|财政委)$/, '财政'],
+  [/^(交通运输局|交通局|交运局)$/, '交通运输'],
+  [/^(教育局|教育和体育局|教体局)$/, '教育'],
+  [/^(自然资源和规划局|自然资源局)$/, '自然资源'],
+  [/^(文化广电新闻出版局|文广新局|文广局)$/, '文广新'],
+  [/^(国有资产监督管理委员会|国资委)$/, '国资'],
+];

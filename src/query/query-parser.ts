@@ -1,0 +1,205 @@
+import type { KindFilter, Query, UnitRef } from '../domain/query.js';
+import { aliasKey, looksLikeOrganisation, type UnitLevel } from '../domain/unit-name.js';
+import { normalizeQuestion } from './normalize.js';
+import { readTime, todayIn } from './time-words.js';
+
+/** What the documents teach the parser: region words and unit names, learned, not hard-coded. */
+export interface Vocabulary {
+  /** Region forms (蕉岭县, 蕉岭 …) and the documents they select, longest first. */
+  regionForms: Array<{ form: string; docs: string[] }>;
+  /** Unit forms (县财政局, 财政局, 发改局 …) with their alias key and level, longest first. */
+  unitForms: Array<{ form: string; key: string; level: UnitLevel; docs: Set<string> }>;
+  /** Documents by plan year. */
+  docYears: Array<{ doc: string; year: number | null }>;
+  /** Splits text into words (the same tokenizer the index uses). */
+  tokenize: (text: string) => string[];
+}
+
+export interface ParseOptions {
+  /** YYYY-MM-DD; defaults to today in Asia/Shanghai. */
+  today?: string;
+  vocab: Vocabulary;
+}
+
+/**
+ * Understands a question: normalizes it, then reads region, year, time window, kind, role, intent,
+ * detail reference, unit and topic words, each taken out of the text before the next is read.
+ * Never throws; what cannot be read is left out or reported in `problems`.
+ */
+export function parseQuery(input: string, opts: ParseOptions): Query {
+  const today = opts.today ?? todayIn();
+  const text = normalizeQuestion(input);
+  let rest = ` ${text} `;
+
+  // Regions: the documents' own region words. A region ending in 市/县/区 lends that level to a
+  // unit right after it (开平市环保局 → 市环保局).
+  const docs = new Set<string>();
+  const regionWords: string[] = [];
+  for (const r of opts.vocab.regionForms) {
+    const i = rest.indexOf(r.form);
+    if (i < 0) continue;
+    regionWords.push(r.form);
+    r.docs.forEach((d) => docs.add(d));
+    const keep = /[市县区]$/.test(r.form) ? r.form.slice(-1) : '';
+    rest = rest.slice(0, i) + ' ' + keep + rest.slice(i + r.form.length);
+  }
+
+  const time = readTime(rest, today);
+  rest = time.rest;
+
+  const kind = readKind(rest);
+  if (kind) rest = rest.replace(kind.match, ' ');
+
+  let role: Query['role'];
+  const roleMatch = ROLE_RESPONSIBLE.exec(rest) ?? ROLE_LEAD.exec(rest);
+  if (roleMatch) {
+    role = ROLE_RESPONSIBLE.test(roleMatch[0]) ? 'responsible' : 'lead';
+    rest = rest.replace(roleMatch[0], ' ');
+  }
+
+  let intent: Query['intent'] = 'list';
+  if (COUNT_RE.test(rest)) intent = 'count';
+  else if (WHO_RE.test(rest)) intent = 'who';
+  rest = rest.replace(COUNT_RE, ' ').replace(WHO_RE, ' ');
+
+  const detail = readDetail(rest);
+  if (detail) {
+    intent = intent === 'list' ? 'detail' : intent;
+    rest = rest.replace(detail.match, ' ');
+  }
+
+  const unitRead = readUnit(rest, opts.vocab, docs);
+  let unit = unitRead?.unit;
+  if (unitRead) rest = unitRead.rest;
+
+  const words = opts.vocab
+    .tokenize(rest)
+    .map((w) => w.trim())
+    .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w));
+  // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
+  if (!unit && words.length === 1 && !TOPIC_FRAME.test(text)) {
+    const partial = partialUnit(words[0], opts.vocab, docs);
+    if (partial) {
+      unit = partial;
+      words.length = 0;
+    }
+  }
+
+  return {
+    text,
+    intent,
+    docs: [...docs],
+    regionWords,
+    year: time.year,
+    unit,
+    role,
+    window: time.window,
+    kind: kind ? { kind: kind.kind, every: kind.every, label: kind.label } : undefined,
+    topic: [...new Set(words)],
+    detail: detail ? { seq: detail.seq, item: detail.item } : undefined,
+    problems: time.problems,
+  };
+}
+
+function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string } | undefined {
+  // The longest known form, preferring forms of the documents the region selects.
+  const inScope = (f: { docs: Set<string> }) => docs.size === 0 || [...f.docs].some((d) => docs.has(d));
+  let best: { form: string; key: string; level: UnitLevel; index: number } | undefined;
+  for (const f of vocab.unitForms) {
+    if (best && f.form.length < best.form.length) break;
+    const i = rest.indexOf(f.form);
+    if (i < 0) continue;
+    if (!best || (inScope(f) && !inScope({ docs: vocab.unitForms.find((g) => g.form === best!.form)?.docs ?? new Set() }))) {
+      best = { form: f.form, key: f.key, level: f.level, index: i };
+    }
+  }
+  if (best) {
+    let level = best.level;
+    let start = best.index;
+    if (!level && /[市县区]/.test(rest[start - 1] ?? '')) {
+      level = rest[start - 1] as UnitLevel;
+      start -= 1;
+    }
+    return {
+      unit: { text: rest.slice(start, best.index + best.form.length), level, key: best.key, partial: false, known: true },
+      rest: rest.slice(0, start) + ' ' + rest.slice(best.index + best.form.length),
+    };
+  }
+  // An organisation no document names: a unit all the same, never a topic.
+  const m = ORG_SPAN.exec(rest);
+  if (m && looksLikeOrganisation(m[1])) {
+    const span = m[1];
+    const level = (/^[市县区]/.test(span) ? span[0] : '') as UnitLevel;
+    return {
+      unit: { text: span, level, key: aliasKey(level ? span.slice(1) : span), partial: false, known: false },
+      rest: rest.replace(span, ' '),
+    };
+  }
+  return undefined;
+}
+
+function partialUnit(word: string, vocab: Vocabulary, docs: Set<string>): UnitRef | undefined {
+  if (word.length < 2) return undefined;
+  const hit = vocab.unitForms.find((f) => f.form.includes(word) && (docs.size === 0 || [...f.docs].some((d) => docs.has(d))));
+  return hit ? { text: word, level: '', partial: true, known: true } : undefined;
+}
+
+function readKind(text: string): (KindFilter & { match: string }) | undefined {
+  for (const [re, kind, every, label] of KINDS) {
+    const m = re.exec(text);
+    if (m) return { kind, every, label, match: m[0] };
+  }
+  return undefined;
+}
+
+function readDetail(text: string): { seq: string; item?: string; match: string } | undefined {
+  let m = /第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|条|个|号)(?:\s*(?:的)?\s*第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:点|项|条|款|小项))?/.exec(text);
+  if (m) return { seq: String(cnNumber(m[1])), item: m[2] ? String(cnNumber(m[2])) : undefined, match: m[0] };
+  m = /([一二三四五六七八九十]{1,3})\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(\d{1,2})?/.exec(text);
+  if (m) return { seq: `${m[1]}/（${m[2]}）${m[3] ? `/${m[3]}` : ''}`, match: m[0] };
+  m = /(?<![\d.])(\d{1,3})\s*[.．]\s*(\d{1,2})(?![\d.])/.exec(text);
+  if (m) return { seq: m[1], item: m[2], match: m[0] };
+  return undefined;
+}
+
+function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const d = (c: string) => '零一二三四五六七八九'.indexOf(c);
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + d(s[1]);
+  if (s.endsWith('十')) return d(s[0]) * 10;
+  if (s.includes('十')) return d(s[0]) * 10 + d(s[2]);
+  return d(s);
+}
+
+const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = [
+  [/每(?:个)?季度|按季度|按季|季度性|每季|quarterly|every quarter/i, 'periodic', 'quarter', '每季度'],
+  [/每半年|按半年|half[- ]yearly/i, 'periodic', 'halfyear', '每半年'],
+  [/每(?:个)?月|按月|月度|monthly|every month/i, 'periodic', 'month', '每月'],
+  [/每年|按年|年度性|yearly|annually|every year/i, 'periodic', 'year', '每年'],
+  [/每周|按周|weekly/i, 'periodic', 'week', '每周'],
+  [/周期性|定期/, 'periodic', undefined, '周期性'],
+  [/全年(?:工作|性)?|长期|持续性|持续|常态化|经常性|year[- ]round|ongoing/i, 'ongoing', undefined, '全年/长期'],
+  [/按(?:照)?上级(?:统一|相关)?(?:部门的?)?部署|上级部署|视情况|conditional/i, 'conditional', undefined, '按上级部署'],
+];
+
+const ROLE_LEAD = /(?:作为|是)?[^，,。 ]{0,8}?的?牵头(?:单位|部门)?|(?:作为|是)主办单位|主办|\blead(?:s|ing)?\b|\bin charge\b/i;
+const ROLE_RESPONSIBLE = /(?:作为|是)[^，,。 牵]{0,10}?(?:配合|责任|落实|协办|参与)(?:单位|部门)|(?:配合|协办)(?:单位|部门)?|责任单位|落实单位|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
+const COUNT_RE = /一共|共有|总共|几项|几个|几条|多少项?|多少个|多少条|数量|how many|\bcount\b|number of/gi;
+const WHO_RE = /由谁(?:来)?(?:负责|牵头|承担)?|谁(?:来)?(?:负责|牵头|承担|做)|哪个单位|哪些单位|哪个部门|哪些部门|\bwho\b|which (?:unit|units|department|departments)/gi;
+const TOPIC_FRAME = /要求|怎么|如何|什么时候|何时|由谁|谁负责|哪个单位|哪些单位|规定|内容是|具体/;
+const ORG_SPAN = /((?:[市县区])?[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|中心|海关|税务|厅|署|院|支行|分行))(?![\u4e00-\u9fff]{0,1}(?:局|委|办))/;
+
+/** Words that carry no topic: fillers, and words nearly every task shares. */
+const STOP = new Set(
+  (
+    '要 什么 哪些 有 的 了 吗 呢 吧 啊 是 在 和 与 及 或 把 被 给 对 向 从 到 由 为 将 需要 需 应 应该 必须 能 可以 会 ' +
+    '公开 信息 政务 工作 任务 负责 发布 事项 内容 情况 相关 有关 方面 具体 要求 怎么 如何 怎样 什么样 ' +
+    '哪 些 哪个 个 项 条 点 完成 做 做好 办 办理 落实 推进 加强 开展 谁 一共 共 总共 几 多少 目前 现在 ' +
+    '请问 请 帮 我 我们 你 查 查询 看看 列出 告诉 一下 所有 全部 全 都 还 又 也 就 这 那 其 之 以 于 等 ' +
+    '前 后 底 内 时候 时间 截止 到期 期限 时限 日期 的话 具体要求 政务公开 信息公开 工作任务 公开工作 ' +
+    '单位 部门 政府 清单 方案 要点 分工 计划 规定 是否 有没有 哪些是 要做 要求是 ' +
+    'what which is are the of to for by do does due tasks task list show me all in on at a an need needs publish must ' +
+    'have has be what\'s whats please tell'
+  ).split(/\s+/),
+);

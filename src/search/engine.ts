@@ -1,0 +1,55 @@
+import type lunr from 'lunr';
+import type { DocumentMeta } from '../domain/document.js';
+import type { Task } from '../domain/task.js';
+import { parseQuery, type Vocabulary } from '../query/query-parser.js';
+import { Corpus } from './corpus.js';
+import { buildLunr, LunrRanker } from './lunr-index.js';
+import { retrieve, type SearchResult } from './retrieve.js';
+import { Tokenizer } from './tokenizer.js';
+
+/**
+ * The read-only core a question is answered from: corpus, tokenizer (with the unit dictionary),
+ * lunr index and the vocabulary the query parser learns from the documents.
+ */
+export class SearchEngine {
+  readonly vocab: Vocabulary;
+  private readonly ranker: LunrRanker;
+
+  private constructor(
+    readonly corpus: Corpus,
+    readonly tokenizer: Tokenizer,
+    readonly index: lunr.Index,
+  ) {
+    this.ranker = new LunrRanker(index, corpus, tokenizer);
+    this.vocab = {
+      regionForms: corpus.regionForms,
+      unitForms: corpus.unitForms,
+      docYears: corpus.docs.map((d) => ({ doc: d.doc, year: d.year })),
+      tokenize: (t) => tokenizer.tokenize(t),
+    };
+  }
+
+  /** Builds everything from parsed records. */
+  static build(docs: DocumentMeta[], tasks: Task[]): SearchEngine {
+    const corpus = Corpus.from(docs, tasks);
+    const tokenizer = new Tokenizer(dictionaryWords(corpus));
+    return new SearchEngine(corpus, tokenizer, buildLunr(corpus, tokenizer));
+  }
+
+  /** Rebuilds around a saved lunr index (no re-indexing). */
+  static withIndex(docs: DocumentMeta[], tasks: Task[], index: lunr.Index): SearchEngine {
+    const corpus = Corpus.from(docs, tasks);
+    return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus)), index);
+  }
+
+  /** Understands and answers one question. `today` is YYYY-MM-DD (Asia/Shanghai today when absent). */
+  ask(text: string, today?: string): SearchResult {
+    const query = parseQuery(text, { today, vocab: this.vocab });
+    return retrieve(this.corpus, query, this.ranker);
+  }
+}
+
+/** Every unit name and alias form, so jieba keeps 县财政局 or 市发展改革委 as one word. */
+function dictionaryWords(corpus: Corpus): string[] {
+  return corpus.unitForms.map((f) => f.form);
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DocumentMeta } from '../domain/document.js';
+import { Task } from '../domain/task.js';
+import { SUPPORTED } from '../ingest/load-seeds.js';
+import { loadLunr } from './lunr-index.js';
+import { SearchEngine } from './engine.js';
+
+/** What `index-data/` holds, checked on load so a damaged file gives a clear message. */
+export const SavedCorpus = z.object({
+  version: z.literal(1),
+  builtAt: z.string(),
+  seedsHash: z.string(),
+  docs: z.array(DocumentMeta),
+  tasks: z.array(Task),
+});
+export type SavedCorpus = z.infer<typeof SavedCorpus>;
+
+const CORPUS_FILE = 'corpus.json';
+const LUNR_FILE = 'lunr.json';
+
+/** A fingerprint of a seeds folder: names and bytes of every supported file. */
+export function seedsHash(dir: string): string {
+  const h = createHash('sha1');
+  if (!existsSync(dir)) return 'missing';
+  for (const name of readdirSync(dir).filter((n) => SUPPORTED.test(n)).sort()) {
+    h.update(name);
+    h.update(readFileSync(join(dir, name)));
+  }
+  return h.digest('hex');
+}
+
+/** Writes the corpus and the lunr index; each file is written whole, then renamed into place. */
+export function saveIndex(dir: string, engine: SearchEngine, hash: string): void {
+  mkdirSync(dir, { recursive: true });
+  const corpus: SavedCorpus = {
+    version: 1,
+    builtAt: new Date().toISOString(),
+    seedsHash: hash,
+    docs: engine.corpus.docs,
+    tasks: engine.corpus.tasks.map((t) => t.task),
+  };
+  writeAtomic(join(dir, CORPUS_FILE), JSON.stringify(corpus));
+  writeAtomic(join(dir, LUNR_FILE), JSON.stringify(engine.index));
+}
+
+export type LoadedIndex = { ok: true; engine: SearchEngine; saved: SavedCorpus } | { ok: false; reason: string };
+
+/** Loads a saved index; a missing or damaged one gives a reason instead of throwing. */
+export function loadIndex(dir: string): LoadedIndex {
+  const cPath = join(dir, CORPUS_FILE);
+  const lPath = join(dir, LUNR_FILE);
+  if (!existsSync(cPath) || !existsSync(lPath)) return { ok: false, reason: `no index in ${dir}` };
+  try {
+    const parsed = SavedCorpus.safeParse(JSON.parse(readFileSync(cPath, 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, reason: `${cPath}: field ${issue.path.join('.')}: ${issue.message}` };
+    }
+    const index = loadLunr(JSON.parse(readFileSync(lPath, 'utf8')));
+    return { ok: true, engine: SearchEngine.withIndex(parsed.data.docs, parsed.data.tasks, index), saved: parsed.data };
+  } catch (e) {
+    return { ok: false, reason: `${dir}: ${(e as Error).message}` };
+  }
+}
+
+function writeAtomic(path: string, data: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}

@@ -1,0 +1,80 @@
+import lunr from 'lunr';
+import type { Corpus, IndexedTask } from './corpus.js';
+import type { TopicRanker } from './topic.js';
+import type { Tokenizer } from './tokenizer.js';
+
+/** Filler words kept out of the index and out of queries (the same list for both). */
+export const STOP_WORDS = new Set(
+  '要 什么 哪些 的 了 和 与 及 或 等 在 对 向 为 将 把 被 由 从 到 是 有 应 要求 进行 开展 工作 信息 公开 政务 任务 做好 加强 推进 各 有关 相关'.split(' '),
+);
+
+const STOP_LABEL = 'zwgkStopWords';
+
+function stopFilter(token: lunr.Token): lunr.Token | undefined {
+  return STOP_WORDS.has(token.toString()) ? undefined : token;
+}
+
+let registered = false;
+/** Registers the pipeline function by label, so a saved index loads back (lunr.Index.load). */
+export function registerPipeline(): void {
+  if (registered) return;
+  lunr.Pipeline.registerFunction(stopFilter as lunr.PipelineFunction, STOP_LABEL);
+  registered = true;
+}
+
+/**
+ * Builds the lean full-text index topic questions are ranked with: category (boosted) and
+ * requirement, segmented by jieba. Units, dates and kinds are structured filters, not text search.
+ */
+export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
+  registerPipeline();
+  const builder = new lunr.Builder();
+  builder.pipeline.add(stopFilter as lunr.PipelineFunction);
+  builder.searchPipeline.add(stopFilter as lunr.PipelineFunction);
+  builder.ref('id');
+  builder.field('task', { boost: 2 });
+  builder.field('requirement');
+  builder.metadataWhitelist = [];
+  (builder as unknown as { tokenizer: (obj: unknown) => lunr.Token[] }).tokenizer = (obj: unknown) =>
+    tokenizer.tokenize(String(obj ?? '')).map((w, i) => new lunr.Token(w, { position: [i, 1], index: i }));
+  for (const t of corpus.tasks) builder.add({ id: t.id, task: t.task.task, requirement: t.task.requirement });
+  return builder.build();
+}
+
+export function loadLunr(json: object): lunr.Index {
+  registerPipeline();
+  return lunr.Index.load(json);
+}
+
+/** Ranks tasks with the lunr index; user words only reach lunr through `index.query`, never its parser. */
+export class LunrRanker implements TopicRanker {
+  constructor(
+    private readonly index: lunr.Index,
+    private readonly corpus: Corpus,
+    private readonly tokenizer: Tokenizer,
+  ) {}
+
+  private scores(words: string[]): Map<string, number> {
+    const terms = words.flatMap((w) => this.tokenizer.tokenize(w)).filter((w) => !STOP_WORDS.has(w));
+    if (!terms.length) return new Map();
+    const hits = this.index.query((q) => {
+      for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
+    });
+    return new Map(hits.map((h) => [h.ref, h.score]));
+  }
+
+  /** The best matches when no task holds every word: those scoring at least half the best. */
+  rank(words: string[], docs: Set<string>): IndexedTask[] {
+    const scores = this.scores(words);
+    const byId = new Map(this.corpus.tasks.map((t) => [t.id, t]));
+    const hits = [...scores].map(([id, s]) => ({ t: byId.get(id), s })).filter((h) => h.t && docs.has(h.t.task.doc));
+    if (!hits.length) return [];
+    const top = Math.max(...hits.map((h) => h.s));
+    return hits.filter((h) => h.s >= top * 0.5).sort((a, b) => b.s - a.s).map((h) => h.t!);
+  }
+
+  order(tasks: IndexedTask[], words: string[]): IndexedTask[] {
+    const scores = this.scores(words);
+    return [...tasks].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  }
+}

@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import { loadSeeds } from '../ingest/load-seeds.js';
+import { SearchEngine } from './engine.js';
+import { loadIndex, saveIndex, seedsHash } from './index-store.js';
+
+export interface OpenOptions {
+  seedsDir: string;
+  indexDir: string;
+  log: Logger;
+  /** Write a fresh index when the saved one is missing or stale (default false: read-only start). */
+  persist?: boolean;
+}
+
+/**
+ * Start-up: loads `index-data/` rather than rebuilding; when the seeds changed since the build (or
+ * there is no usable index) it says so and builds from the seeds instead.
+ */
+export function openEngine(opts: OpenOptions): SearchEngine {
+  const hash = seedsHash(opts.seedsDir);
+  const loaded = loadIndex(opts.indexDir);
+  if (loaded.ok && loaded.saved.seedsHash === hash) {
+    opts.log.debug({ msg: 'index.loaded', dir: opts.indexDir, tasks: loaded.saved.tasks.length });
+    return loaded.engine;
+  }
+  opts.log.warn({
+    msg: loaded.ok ? 'index.stale' : 'index.unavailable',
+    reason: loaded.ok ? `${opts.seedsDir} changed since the index was built; rebuilding in memory (run npm run build-index)` : loaded.reason,
+  });
+  return buildFromSeeds(opts.seedsDir, opts.log, opts.persist ? opts.indexDir : undefined);
+}
+
+/** Parses a seeds folder and builds the engine; logs one warning per bad file. */
+export function buildFromSeeds(seedsDir: string, log: Logger, saveTo?: string): SearchEngine {
+  const corpus = loadSeeds(seedsDir);
+  for (const w of corpus.warnings) log.warn({ msg: 'ingest.warning', doc: w.doc, reason: w.message });
+  const engine = SearchEngine.build(corpus.docs, corpus.tasks);
+  if (saveTo) saveIndex(saveTo, engine, seedsHash(seedsDir));
+  return engine;
+}

@@ -1,0 +1,244 @@
+import type { DocumentMeta } from '../domain/document.js';
+import type { Query, UnitRef } from '../domain/query.js';
+import { aliasKey, canonicalUnit, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { resolveDate } from '../query/time-words.js';
+import type { Corpus, IndexedTask } from './corpus.js';
+import { matchesTopic, type TopicRanker } from './topic.js';
+
+export type SectionKind = 'named' | 'undated' | 'collective' | 'matched';
+
+export interface ResultSection {
+  kind: SectionKind;
+  tasks: IndexedTask[];
+}
+
+export interface ResultGroup {
+  doc: DocumentMeta;
+  sections: ResultSection[];
+}
+
+export interface Suggestions {
+  /** Closest unit names, for a unit no document names. */
+  units?: string[];
+  /** A known unit's next deadlines, when nothing falls in the window asked. */
+  next?: IndexedTask[];
+}
+
+export interface SearchResult {
+  query: Query;
+  groups: ResultGroup[];
+  total: number;
+  /** Why there is nothing, or what was not understood. */
+  reason?: 'not-understood' | 'problem' | 'unknown-unit' | 'no-match' | 'no-document' | 'no-detail';
+  suggestions?: Suggestions;
+}
+
+/**
+ * Answers a query from the corpus with structured filters: a unit question returns all of the
+ * unit's tasks (named ones, then those that reach it through a collective of departments), a
+ * window keeps dated tasks inside it and lists the unit's undated tasks apart, a topic returns
+ * every task about it, ordered by relevance but never cut. Results are grouped per document.
+ */
+export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): SearchResult {
+  const empty = (reason: SearchResult['reason'], suggestions?: Suggestions): SearchResult => ({ query, groups: [], total: 0, reason, suggestions });
+  if (query.problems.length) return empty('problem');
+  const understood = query.unit || query.topic.length || query.detail || query.kind || query.window || query.docs.length || query.year !== undefined;
+  if (!understood) return empty('not-understood');
+
+  const docs = scopeDocs(corpus, query);
+  if (docs.length === 0) return empty('no-document');
+
+  const groups: ResultGroup[] = [];
+  if (query.detail) {
+    for (const d of docs) {
+      const hits = corpus.tasksOf(d.doc).filter((t) => t.task.seq === query.detail!.seq && (!query.detail!.item || t.task.item === query.detail!.item));
+      if (hits.length) groups.push({ doc: d, sections: [{ kind: 'matched', tasks: hits }] });
+    }
+    return finish(query, groups, groups.length ? undefined : 'no-detail');
+  }
+
+  if (query.unit) {
+    const unit = query.unit;
+    let anyNamed = false;
+    for (const d of docs) {
+      const tasks = corpus.tasksOf(d.doc);
+      const singleColumn = tasks.every((t) => t.responsible.length === 0);
+      const role = singleColumn ? undefined : query.role;
+      const named: IndexedTask[] = [];
+      const collective: IndexedTask[] = [];
+      for (const t of tasks) {
+        const cols = columns(t, role);
+        if (cols.some((u) => namesUnit(u, unit, d))) named.push(t);
+        else if (reachesDepartment(unit) && cols.some((u) => reaches(u, unit, d))) collective.push(t);
+      }
+      if (named.length) anyNamed = true;
+      const sections = filterSections(query, d, named, collective);
+      if (sections.length) groups.push({ doc: d, sections });
+    }
+    if (!anyNamed) {
+      return empty('unknown-unit', { units: closestUnits(corpus, docs, unit) });
+    }
+    if (groups.length === 0) return empty('no-match', { next: nextDeadlines(corpus, docs, query) });
+    return finish(query, groups);
+  }
+
+  // Topic, kind, window or document questions.
+  for (const d of docs) {
+    let tasks = corpus.tasksOf(d.doc);
+    if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic));
+    const sections = filterSections(query, d, tasks, []);
+    if (sections.length) groups.push({ doc: d, sections });
+  }
+  if (query.topic.length && groups.length === 0 && ranker) {
+    // No task holds every topic word: fall back to the best text matches.
+    const ranked = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
+    for (const d of docs) {
+      const tasks = ranked.filter((t) => t.task.doc === d.doc);
+      const sections = filterSections(query, d, tasks, []);
+      if (sections.length) groups.push({ doc: d, sections });
+    }
+  }
+  if (query.topic.length && ranker) {
+    for (const g of groups) for (const s of g.sections) s.tasks = ranker.order(s.tasks, query.topic);
+  }
+  return finish(query, groups, groups.length ? undefined : 'no-match');
+}
+
+function finish(query: Query, groups: ResultGroup[], reason?: SearchResult['reason']): SearchResult {
+  const total = new Set(groups.flatMap((g) => g.sections.flatMap((s) => s.tasks.map((t) => t.id)))).size;
+  return { query, groups, total, reason };
+}
+
+/** Documents a query reaches: its region words, its year (else each region's latest plan), its unit's level. */
+function scopeDocs(corpus: Corpus, query: Query): DocumentMeta[] {
+  let docs = query.docs.length ? corpus.docs.filter((d) => query.docs.includes(d.doc)) : [...corpus.docs];
+  if (query.year !== undefined) {
+    const ofYear = docs.filter((d) => d.year === query.year);
+    if (ofYear.length) docs = ofYear;
+  } else {
+    const latest = new Map<string, number>();
+    for (const d of docs) latest.set(d.region, Math.max(latest.get(d.region) ?? -Infinity, d.year ?? -Infinity));
+    docs = docs.filter((d) => (d.year ?? -Infinity) === latest.get(d.region));
+  }
+  const level = query.unit?.level;
+  if (!query.docs.length && level && ['市', '县', '区'].includes(level)) {
+    const sameLevel = docs.filter((d) => d.level === level);
+    docs = sameLevel;
+  }
+  return docs;
+}
+
+function columns(t: IndexedTask, role: Query['role']): UnitName[] {
+  if (role === 'lead') return t.lead;
+  if (role === 'responsible') return t.responsible;
+  return [...t.lead, ...t.responsible];
+}
+
+/** True when a task's unit is the unit asked for, by name, alias, or (partial) function word. */
+export function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
+  if (ref.partial) return !u.collective && (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)));
+  if (u.collective) return canonicalUnit(ref.text) === u.canonical || canonicalUnit(ref.text) === u.core;
+  if (!ref.key || !u.keys.includes(ref.key)) return false;
+  const level = u.level || (doc.level as UnitLevel);
+  return !ref.level || level === ref.level || (ref.level === '县' && level === '区') || (ref.level === '区' && level === '县');
+}
+
+function reachesDepartment(ref: UnitRef): boolean {
+  return !/(政府|管委|镇|乡|街道|办事处|社区|村)$/.test(ref.text) && !/^各/.test(ref.text);
+}
+
+/** True when a collective of departments covers the unit: 各部门, 县直有关单位, or a function list holding its function. */
+function reaches(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
+  if (u.collective !== 'departments') return false;
+  const level = ref.level || (doc.level as UnitLevel);
+  if (u.scope.length && level && !u.scope.includes(level)) return false;
+  if (u.functions.length === 0) return true;
+  if (ref.partial) return u.functions.some((f) => f.includes(ref.text));
+  return u.functions.some((f) => {
+    const k = aliasKey(f.endsWith('局') ? f : `${f}局`);
+    return k === ref.key || aliasKey(f) === ref.key || (ref.key!.length >= 2 && (f.includes(ref.key!) || ref.key!.includes(f)));
+  });
+}
+
+/**
+ * Applies the window and kind filters. With a window, named dated tasks inside it come first by
+ * date, the unit's undated tasks follow in their own section; collectives obey the same rules.
+ */
+function filterSections(query: Query, doc: DocumentMeta, named: IndexedTask[], collective: IndexedTask[]): ResultSection[] {
+  const sections: ResultSection[] = [];
+  const kindOk = (t: IndexedTask) =>
+    !query.kind ||
+    (t.task.deadline.kind === query.kind.kind && (!query.kind.every || (t.task.deadline.kind === 'periodic' && t.task.deadline.every === query.kind.every)));
+  if (query.window) {
+    const from = query.window.from ? resolveDate(query.window.from, doc.year) : null;
+    const to = resolveDate(query.window.to, doc.year);
+    const inside = (t: IndexedTask) => {
+      const d = t.task.deadline;
+      if (d.kind !== 'by' || !to) return false;
+      return d.date <= to && (!from || d.date >= from);
+    };
+    const dated = named.filter((t) => inside(t) && kindOk(t)).sort((a, b) => byDate(a, b));
+    const undated = named.filter((t) => t.task.deadline.kind !== 'by' && kindOk(t));
+    const coll = collective.filter((t) => (inside(t) || t.task.deadline.kind !== 'by') && kindOk(t));
+    if (dated.length) sections.push({ kind: 'named', tasks: dated });
+    if (undated.length && (dated.length || query.unit)) sections.push({ kind: 'undated', tasks: undated });
+    if (coll.length) sections.push({ kind: 'collective', tasks: coll });
+    return sections;
+  }
+  const n = named.filter(kindOk);
+  const c = collective.filter(kindOk);
+  if (n.length) sections.push({ kind: query.unit ? 'named' : 'matched', tasks: n });
+  if (c.length) sections.push({ kind: 'collective', tasks: c });
+  return sections;
+}
+
+function byDate(a: IndexedTask, b: IndexedTask): number {
+  const da = a.task.deadline.kind === 'by' ? a.task.deadline.date : '9999';
+  const db = b.task.deadline.kind === 'by' ? b.task.deadline.date : '9999';
+  return da.localeCompare(db);
+}
+
+function nextDeadlines(corpus: Corpus, docs: DocumentMeta[], query: Query): IndexedTask[] {
+  const out: IndexedTask[] = [];
+  for (const d of docs) {
+    const to = query.window ? resolveDate(query.window.to, d.year) : null;
+    for (const t of corpus.tasksOf(d.doc)) {
+      if (t.task.deadline.kind !== 'by' || (to && t.task.deadline.date <= to)) continue;
+      if (columns(t, query.role).some((u) => namesUnit(u, query.unit!, d))) out.push(t);
+    }
+  }
+  return out.sort(byDate).slice(0, 3);
+}
+
+function closestUnits(corpus: Corpus, docs: DocumentMeta[], ref: UnitRef): string[] {
+  const names = new Map<string, number>();
+  const target = canonicalUnit(ref.text);
+  for (const d of docs) {
+    for (const t of corpus.tasksOf(d.doc)) {
+      for (const u of [...t.lead, ...t.responsible]) {
+        if (u.collective || names.has(u.canonical)) continue;
+        names.set(u.canonical, similarity(target, u.canonical));
+      }
+    }
+  }
+  return [...names]
+    .filter(([, s]) => s > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([n]) => n);
+}
+
+/** Dice coefficient over character bigrams. */
+function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let common = 0;
+  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  const total = Math.max(1, a.length - 1 + b.length - 1);
+  return (2 * common) / total;
+}
