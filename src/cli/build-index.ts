@@ -16,4 +16,4 @@ log.info({
   tasks: engine.corpus.tasks.length,
   ms: Math.round(performance.now() - started),
 });
-process.exit(engine.corpus.docs.length ? 0 : 1);
+process.exitCode = engine.corpus.docs.length ? 0 : 1;

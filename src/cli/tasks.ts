@@ -21,4 +21,5 @@ else {
   for (const d of corpus.docs) process.stdout.write(`${d.doc}\t${d.region}\t${d.year ?? '?'}\t${d.taskCount} 项\t${d.layout}\t${d.title}\n`);
   process.stdout.write(`共 ${corpus.docs.length} 份文档, ${corpus.tasks.length} 项任务\n`);
 }
-process.exit(corpus.docs.length > 0 ? 0 : 1);
+// exitCode, not exit(): a piped stdout must drain first.
+process.exitCode = corpus.docs.length > 0 ? 0 : 1;

@@ -41,6 +41,14 @@ export function analyzeUnit(raw: string, docLevel: UnitLevel = ''): UnitName {
   const keys = [aliasKey(core)];
   if (note && ORG_END.test(note[1])) keys.push(aliasKey(splitLevel(note[1]).rest));
   const collective = collectiveKind(canonical);
+  if (!collective) {
+    // 市、县区政府办: one name over several levels.
+    const scoped = /^(市、县区|市、县\(区\)|市县区|市、县|县区)、?(.{2,})$/.exec(canonical);
+    if (scoped && ORG_END.test(scoped[2])) {
+      const scope = reach(canonical).scope;
+      return { raw, canonical, level: '', keys: [aliasKey(scoped[2])], core: scoped[2], functions: [], scope };
+    }
+  }
   const { functions, scope } = collective === 'departments' ? reach(canonical) : { functions: [], scope: [] as UnitLevel[] };
   return { raw, canonical, level: level || (collective ? '' : docLevel), keys, core, collective, functions, scope };
 }
@@ -73,11 +81,11 @@ function splitLevel(name: string): { level: UnitLevel; rest: string } {
 
 function collectiveKind(name: string): UnitName['collective'] {
   if (GOVERNMENTS.test(name) && !/(部门|单位|机构)/.test(name)) return 'governments';
-  if (/^(各|全市|全县|全区|市直|县直|区直|所有)/.test(name) && /(部门|单位|机构|直属)/.test(name)) return 'departments';
-  if (/(各|有关|相关|所有|具有)[^、]{0,30}(部门|单位)/.test(name)) return 'departments';
-  if (/^(市、|县、|市县|县区|市、县)[^]*(部门|单位)$/.test(name) || /^(市|县|区)、/.test(name)) return 'departments';
-  if (/、[^、]+等(部门|单位)$/.test(name)) return 'departments';
-  if (/^(市|县|区)?(直|级)?(各|有关)/.test(name)) return 'departments';
+  if (GENERIC_DEPARTMENTS.test(name)) return 'departments';
+  // A scoped function list: 市、县区发展改革、财政等部门 / 市、县区审计部门.
+  if (/^(市、县区|市、县\(区\)|市县区|市、县|县区|市县)/.test(name) && /(部门|单位)$/.test(name) && !/各.+(单位|机构)$/.test(name)) {
+    return reach(name).functions.length ? 'departments' : undefined;
+  }
   return undefined;
 }
 
@@ -95,6 +103,13 @@ function reach(name: string): { functions: string[]; scope: UnitLevel[] } {
   if (!m) return { functions: [], scope };
   return { functions: m[1].split('、').map((w) => w.trim()).filter((w) => w.length >= 2), scope };
 }
+
+/**
+ * Collectives that denote departments or units as such (各部门, 县直有关单位, 市政府各部门, 各有关单位,
+ * 各行政执法单位, 具有…职权的部门). A class by activity (各收费单位, 各实施单位, 各学校) is not one.
+ */
+const GENERIC_DEPARTMENTS =
+  /^(各|全市|全县|全区)?(有关|相关)?(部门|单位)$|各(有关|相关)?(部门|单位)(、单位)?$|^(市|县|区)(直)?(各|有关|相关|直属)+(部门|单位)$|^(市|县|区)直(各|有关|相关)?(部门|单位)$|政府(各|有关|相关)+(部门|单位)|具有.{1,40}(职权|职能|权)的?(部门|单位)|行政执法(部门|单位)|各级政府各部门|直属(各)?(单位|机构)|及其(各)?(部门|单位)$|各(部门|单位)、/;
 
 const ORG_END = /(局|办|委|委员会|中心|政府|部门|单位|管委会|站|所|院|台|室|处|科|队|馆|公司|机构|厅|部|集团|行|海关|税务|协会|联|会|社|校|署|办公室|法院|检察院)$/;
 

@@ -63,6 +63,8 @@ export function splitList(text: string): string[] {
   if (!t) return [];
   const parts = splitOutsideBrackets(t, /[、]/).map((p) => p.trim()).filter(Boolean);
   if (parts.length > 1 && isScopedClass(parts)) return [t];
+  // 市、县区政府办、司法局: a scope over the first name, then separate units.
+  if (parts.length > 2 && LEVEL_ONLY.test(parts[0])) return [`${parts[0]}、${parts[1]}`, ...parts.slice(2).flatMap(splitGlued)];
   return parts.flatMap(splitGlued);
 }
 
@@ -115,7 +117,12 @@ function stripRole(clause: string, sawLead: boolean): { name: string; role?: 'le
 
 function isScopedClass(parts: string[]): boolean {
   // 市、县区政府各有关部门 / 市、县区发展改革、财政等部门: a level prefix scoping a class.
-  if (/^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/.test(parts[0])) return true;
+  if (LEVEL_ONLY.test(parts[0])) {
+    if (parts.length === 2 || /^(部门|单位|机构)$/.test(parts[parts.length - 1])) return true;
+    // 市、县区发展改革、人社、财政等部门: bare function words between the scope and the class.
+    const middle = parts.slice(1, -1);
+    return /(部门|单位|机构|等)$/.test(parts[parts.length - 1]) && middle.filter((p) => !UNIT_END_RE.test(p)).length * 2 >= middle.length;
+  }
   const last = parts[parts.length - 1];
   // 各级政府、管委及其部门 / 县区政府、管委各相关部门: owners of a class of departments.
   if (/^[^各]{0,4}(委|政府|府|局|办)(及其)?各?(有关|相关)?(部门|单位)$/.test(last) && /(及其|各)/.test(last)) return true;
@@ -129,6 +136,8 @@ function splitGlued(unit: string): string[] {
   const m = /^(.{2,}?(?:局|委|办|中心))((?:市|县|区)[^、，,]{2,}(?:局|委|办|中心))$/.exec(unit);
   return m ? [m[1], m[2]] : [unit];
 }
+
+const LEVEL_ONLY = /^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/;
 
 const LABEL_RE = /^(牵头单位|牵头部门|主办单位|责任单位|配合单位|协办单位|落实单位|责任部门|配合部门)\s*[:：]\s*/;
 

@@ -50,6 +50,10 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const kind = readKind(rest);
   if (kind) rest = rest.replace(kind.match, ' ');
 
+  const unitRead = readUnit(rest, opts.vocab, docs);
+  let unit = unitRead?.unit;
+  if (unitRead) rest = unitRead.rest;
+
   let role: Query['role'];
   const roleMatch = ROLE_RESPONSIBLE.exec(rest) ?? ROLE_LEAD.exec(rest);
   if (roleMatch) {
@@ -67,10 +71,6 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     intent = intent === 'list' ? 'detail' : intent;
     rest = rest.replace(detail.match, ' ');
   }
-
-  const unitRead = readUnit(rest, opts.vocab, docs);
-  let unit = unitRead?.unit;
-  if (unitRead) rest = unitRead.rest;
 
   const words = opts.vocab
     .tokenize(rest)
@@ -127,7 +127,7 @@ function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: U
   }
   // An organisation no document names: a unit all the same, never a topic.
   const m = ORG_SPAN.exec(rest);
-  if (m && looksLikeOrganisation(m[1])) {
+  if (m && looksLikeOrganisation(m[1]) && !/[哪么要的是有按在为和与或每]/.test(m[1].replace(/监察和审计/, ''))) {
     const span = m[1];
     const level = (/^[市县区]/.test(span) ? span[0] : '') as UnitLevel;
     return {
@@ -183,8 +183,8 @@ const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = 
   [/按(?:照)?上级(?:统一|相关)?(?:部门的?)?部署|上级部署|视情况|conditional/i, 'conditional', undefined, '按上级部署'],
 ];
 
-const ROLE_LEAD = /(?:作为|是)?[^，,。 ]{0,8}?的?牵头(?:单位|部门)?|(?:作为|是)主办单位|主办|\blead(?:s|ing)?\b|\bin charge\b/i;
-const ROLE_RESPONSIBLE = /(?:作为|是)[^，,。 牵]{0,10}?(?:配合|责任|落实|协办|参与)(?:单位|部门)|(?:配合|协办)(?:单位|部门)?|责任单位|落实单位|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
+const ROLE_LEAD = /牵头(?:单位|部门)?|主办(?:单位)?|\blead(?:s|ing)?\b|\bin charge\b/i;
+const ROLE_RESPONSIBLE = /(?:配合|责任|落实|协办|参与)(?:单位|部门)|配合|协办|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
 const COUNT_RE = /一共|共有|总共|几项|几个|几条|多少项?|多少个|多少条|数量|how many|\bcount\b|number of/gi;
 const WHO_RE = /由谁(?:来)?(?:负责|牵头|承担)?|谁(?:来)?(?:负责|牵头|承担|做)|哪个单位|哪些单位|哪个部门|哪些部门|\bwho\b|which (?:unit|units|department|departments)/gi;
 const TOPIC_FRAME = /要求|怎么|如何|什么时候|何时|由谁|谁负责|哪个单位|哪些单位|规定|内容是|具体/;
