@@ -1,6 +1,7 @@
 import type { KindFilter, Query, UnitRef } from '../domain/query.js';
 import { aliasKey, looksLikeOrganisation, type UnitLevel } from '../domain/unit-name.js';
 import { normalizeQuestion } from './normalize.js';
+import { isTopicWord } from '../domain/topic-words.js';
 import { readTime, todayIn } from './time-words.js';
 
 /** What the documents teach the parser: region words and unit names, learned, not hard-coded. */
@@ -77,7 +78,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     .map((w) => w.trim())
     .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w));
   // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
-  if (!unit && words.length === 1 && !TOPIC_FRAME.test(text)) {
+  if (!unit && words.length === 1 && !TOPIC_FRAME.test(text) && !isTopicWord(words[0])) {
     const partial = partialUnit(words[0], opts.vocab, docs);
     if (partial) {
       unit = partial;

@@ -98,6 +98,10 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       if (sections.length) groups.push({ doc: d, sections });
     }
   }
+  if (groups.length === 0 && !query.docs.length && !query.kind && !query.window && !corpus.tasks.some((t) => query.topic.some((w) => t.text.toLowerCase().includes(w)))) {
+    // Words that no task holds anywhere, and nothing else: the question was not understood.
+    return empty('not-understood');
+  }
   if (query.topic.length && ranker) {
     for (const g of groups) for (const s of g.sections) s.tasks = ranker.order(s.tasks, query.topic);
   }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatAnswer, NOT_UNDERSTOOD, PAGE_LIMIT } from '../../src/answer/format-text.js';
+import { seedEngine } from '../helpers/engine.js';
+
+const ask = (q: string, today = '2016-06-15') => formatAnswer(seedEngine().ask(q, today)).pages;
+
+describe('formatAnswer', () => {
+  it('opens with a summary line and cites each task by document and 序号', () => {
+    const pages = ask('蕉岭县公安局有哪些任务');
+    expect(pages[0].split('\n').slice(0, 3)).toEqual([
+      '【蕉岭县2016】县公安局 共 1 项，通过集体表述涉及 9 项',
+      '• [蕉岭 5] 按照《广东省人民政府关于进一步推动户籍制度改革的实施意见》和待市出台相关实施细则后，制定本县实施细则，并通过县政府门户网站等方式进行公开。',
+      '  时限：2016-12-31 前｜牵头：县公安局',
+    ]);
+  });
+
+  it('lists dated tasks by date and undated ones in their own section', () => {
+    const text = ask('县财政局12月前要公开什么').join('\n');
+    expect(text.split('\n')[0]).toBe('【蕉岭县2016】县财政局 12月前到期 6 项，另有持续性/周期性/视情况任务 2 项，通过集体表述涉及 9 项');
+    expect(text).toContain('— 持续性 / 周期性 / 视情况 —');
+    expect(text.indexOf('[蕉岭 10.1]')).toBeGreaterThan(text.indexOf('— 持续性'));
+  });
+
+  it('cuts a long answer into pages of at most ~3500 characters', () => {
+    const pages = ask('六安有哪些任务', '2019-05-01');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) expect(p.length).toBeLessThanOrEqual(PAGE_LIMIT);
+    expect(pages.join('\n').match(/^• \[六安 /gm)).toHaveLength(99);
+  });
+
+  it('offers the closest names for a unit no document names, and no tasks', () => {
+    const [page] = ask('蕉岭县海关有哪些政务公开任务');
+    expect(page).toMatch(/^没有文档把「县海关」列为牵头或责任单位/);
+  });
+
+  it('says 没有理解 with examples for text that names nothing it knows', () => {
+    for (const q of ['', '   ', '<b>x</b>: ^ ~ + - *', '%s', '😀😀', 'x'.repeat(10000)]) expect(ask(q)).toEqual([NOT_UNDERSTOOD]);
+  });
+
+  it('answers a typing variant exactly as the plain question', () => {
+    expect(ask('縣財政局１２月前要公開什麼？？😀')).toEqual(ask('县财政局12月前要公开什么'));
+  });
+});

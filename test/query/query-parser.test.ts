@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/query/query-parser.js';
+import { seedEngine } from '../helpers/engine.js';
+
+const vocab = seedEngine().vocab;
+const parse = (text: string, today = '2016-06-15') => parseQuery(text, { today, vocab });
+
+describe('parseQuery', () => {
+  it('normalizes traditional characters, full-width digits, spaces, punctuation and emoji', () => {
+    const plain = parse('县财政局12月前要公开什么');
+    const variant = parse('縣財政局１２月前要公開什麼？？😀');
+    expect(variant.text).toBe('县财政局12月前要公开什么');
+    expect(variant).toEqual(plain);
+  });
+
+  it('reads a unit with its level prefix and alias key', () => {
+    expect(parse('县财政局有哪些任务').unit).toMatchObject({ text: '县财政局', level: '县', key: '财政', known: true });
+    expect(parse('蕉岭县发改局有哪些任务').unit).toMatchObject({ level: '县', key: '发改' });
+    expect(parse('开平市环保局有哪些任务').unit).toMatchObject({ text: '市环保局', level: '市', key: '环保' });
+  });
+
+  it('learns region words from the documents and selects their plans', () => {
+    const q = parse('六安市政府办9月底前有哪些工作');
+    expect(q.docs).toEqual(['002_daf8c5972cb24576.txt']);
+    expect(q.unit?.key).toBe('政府办');
+    expect(parse('安居 三（五）').docs).toEqual(['003_6ea2951639ab2eff.txt']);
+  });
+
+  it('takes an organisation no document names as a unit, never a topic', () => {
+    const q = parse('蕉岭县海关有哪些政务公开任务');
+    expect(q.unit).toMatchObject({ text: '县海关', known: false });
+    expect(q.topic).toEqual([]);
+  });
+
+  it('reads a function word alone as a partial unit, and a subject word as a topic', () => {
+    expect(parse('开平 国土 相关的任务').unit).toMatchObject({ text: '国土', partial: true });
+    expect(parse('蕉岭扶贫').topic).toEqual(['扶贫']);
+    expect(parse('蕉岭扶贫').unit).toBeUndefined();
+  });
+
+  it('reads roles: 牵头 and lead select the lead column, 配合/责任单位 the responsible one, 负责 neither', () => {
+    expect(parse('开平市编办牵头哪些工作').role).toBe('lead');
+    expect(parse('Which tasks does 深圳市教育局 lead?').role).toBe('lead');
+    expect(parse('六安市市场监管局作为落实单位有哪些任务').role).toBe('responsible');
+    expect(parse('六安市发改委是哪些任务的责任单位').role).toBe('responsible');
+    expect(parse('县财政局负责哪些任务').role).toBeUndefined();
+  });
+
+  it('reads cumulative limits against the plan year and named periods against today', () => {
+    expect(parse('县财政局12月前要公开什么').window).toEqual({ to: { year: 'plan', month: 12, day: 'end' }, label: '12月前' });
+    expect(parse('what is 县财政局 due by December').window?.to).toEqual({ year: 'plan', month: 12, day: 'end' });
+    expect(parse('年底前').window?.to).toEqual({ year: 'plan', month: 12, day: 'end' });
+    expect(parse('第三季度').window).toMatchObject({ from: { year: 'plan', month: 7, day: 1 }, to: { year: 'plan', month: 9, day: 'end' } });
+    expect(parse('first half of the year').window).toMatchObject({ from: { month: 1 }, to: { month: 6 } });
+    expect(parse('下个月', '2016-12-20').window).toMatchObject({ from: { year: 2017, month: 1, day: 1 }, to: { year: 2017, month: 1, day: 'end' } });
+    expect(parse('本月底前', '2019-07-20').window?.to).toEqual({ year: 2019, month: 7, day: 'end' });
+    expect(parse('两周内', '2016-06-15').window).toMatchObject({ from: { year: 2016, month: 6, day: 15 }, to: { year: 2016, month: 6, day: 29 } });
+  });
+
+  it('gives a clear message for impossible dates', () => {
+    expect(parse('13月前要公开什么').problems[0]).toMatch(/13月/);
+    expect(parse('2月30日前要完成什么').problems[0]).toMatch(/日期无效/);
+  });
+
+  it('reads kinds, intents and detail references', () => {
+    expect(parse('六安有哪些按月公开的任务').kind).toMatchObject({ kind: 'periodic', every: 'month' });
+    expect(parse('深圳有哪些全年工作').kind?.kind).toBe('ongoing');
+    expect(parse('开平市按上级部署的任务有哪些').kind?.kind).toBe('conditional');
+    expect(parse('开平市委宣传部一共有几项任务').intent).toBe('count');
+    expect(parse('how many tasks does 开平市编办 lead').intent).toBe('count');
+    expect(parse('六安的政务热线整合由谁负责').intent).toBe('who');
+    expect(parse('蕉岭第2项第7点是什么').detail).toEqual({ seq: '2', item: '7' });
+    expect(parse('蕉岭 10.2').detail).toEqual({ seq: '10', item: '2' });
+    expect(parse('安居区 二（三）2 由谁牵头').detail).toEqual({ seq: '二/（三）/2' });
+  });
+
+  it('keeps filler words and words every task shares out of the topic', () => {
+    expect(parse('六安的政务热线整合由谁负责').topic).toEqual(['热线', '整合']);
+  });
+});
