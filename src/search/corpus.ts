@@ -10,8 +10,24 @@ export interface IndexedTask {
   doc: DocumentMeta;
   lead: UnitName[];
   responsible: UnitName[];
-  /** Category and requirement, NFKC-normalized, for topic matching. */
-  text: string;
+  /** Category and requirement, NFKC-normalized and lower-cased, for topic matching. */
+  readonly text: string;
+}
+
+/** An IndexedTask whose normalized text is computed on first use (most tasks are never searched by text). */
+class Entry implements IndexedTask {
+  private normalized?: string;
+  constructor(
+    readonly id: string,
+    readonly task: Task,
+    readonly doc: DocumentMeta,
+    readonly lead: UnitName[],
+    readonly responsible: UnitName[],
+  ) {}
+
+  get text(): string {
+    return (this.normalized ??= `${this.task.task} ${this.task.requirement}`.normalize('NFKC').toLowerCase());
+  }
 }
 
 /** A form of a unit name that may appear in a question, with the documents that name that unit. */
@@ -28,6 +44,8 @@ export interface UnitForm {
  */
 export class Corpus {
   readonly byDoc = new Map<string, IndexedTask[]>();
+  /** Tasks by distinct category + requirement text, keyed t0, t1 … in corpus order (the lunr refs). */
+  readonly byText = new Map<string, IndexedTask[]>();
   readonly docByName = new Map<string, DocumentMeta>();
   /** Every unit name and alias form, longest first. */
   readonly unitForms: UnitForm[];
@@ -42,7 +60,16 @@ export class Corpus {
       this.docByName.set(d.doc, d);
       this.byDoc.set(d.doc, []);
     }
-    for (const t of tasks) this.byDoc.get(t.task.doc)?.push(t);
+    const textIds = new Map<string, string>();
+    for (const t of tasks) {
+      this.byDoc.get(t.task.doc)?.push(t);
+      const text = `${t.task.task}\u0000${t.task.requirement}`;
+      let key = textIds.get(text);
+      if (!key) textIds.set(text, (key = `t${textIds.size}`));
+      const same = this.byText.get(key);
+      if (same) same.push(t);
+      else this.byText.set(key, [t]);
+    }
     this.unitForms = buildUnitForms(tasks);
     const regions = new Map<string, string[]>();
     for (const d of docs) for (const a of d.regionAliases) regions.set(a, [...(regions.get(a) ?? []), d.doc]);
@@ -53,6 +80,14 @@ export class Corpus {
     const levels = new Map(docs.map((d) => [d.doc, (d.level === '省' ? '省' : d.level) as UnitLevel]));
     const docMap = new Map(docs.map((d) => [d.doc, d]));
     const seen = new Map<string, number>();
+    // Unit names repeat across tasks and plans: read each (name, level) once.
+    const names = new Map<string, UnitName>();
+    const analyze = (u: string, level: UnitLevel) => {
+      const k = `${level}|${u}`;
+      let a = names.get(k);
+      if (!a) names.set(k, (a = analyzeUnit(u, level)));
+      return a;
+    };
     const indexed = tasks.flatMap((t) => {
       const doc = docMap.get(t.doc);
       if (!doc) return [];
@@ -60,14 +95,7 @@ export class Corpus {
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const level = levels.get(t.doc) ?? '';
-      return [{
-        id: n === 1 ? base : `${base}~${n}`,
-        task: t,
-        doc,
-        lead: t.lead.map((u) => analyzeUnit(u, level)),
-        responsible: t.responsible.map((u) => analyzeUnit(u, level)),
-        text: `${t.task} ${t.requirement}`.normalize('NFKC'),
-      }];
+      return [new Entry(n === 1 ? base : `${base}~${n}`, t, doc, t.lead.map((u) => analyze(u, level)), t.responsible.map((u) => analyze(u, level)))];
     });
     return new Corpus(docs, indexed);
   }
@@ -82,25 +110,40 @@ function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
   const add = (form: string, key: string, level: UnitLevel, doc: string) => {
     if (form.length < 2) return;
     const id = `${form}|${key}|${level}`;
-    const f = forms.get(id) ?? { form, key, level, docs: new Set<string>() };
+    let f = forms.get(id);
+    if (!f) forms.set(id, (f = { form, key, level, docs: new Set<string>() }));
     f.docs.add(doc);
-    forms.set(id, f);
   };
+  // Each distinct unit of each document once (names are shared objects, see Corpus.from).
+  const seen = new Set<UnitName>();
+  let doc = '';
   for (const t of tasks) {
+    if (t.task.doc !== doc) {
+      doc = t.task.doc;
+      seen.clear();
+    }
     for (const u of [...t.lead, ...t.responsible]) {
+      if (seen.has(u)) continue;
+      seen.add(u);
       if (u.collective) {
-        add(u.canonical, u.canonical, u.level, t.task.doc);
+        add(u.canonical, u.canonical, u.level, doc);
         continue;
       }
       for (const key of u.keys) {
-        const cores = new Set([u.core, ...aliasForms(key)]);
-        for (const c of cores) {
-          add(c, key, '', t.task.doc);
-          if (u.level) add(u.level + c, key, u.level, t.task.doc);
+        for (const c of new Set([u.core, ...aliasFormsCached(key)])) {
+          add(c, key, '', doc);
+          if (u.level) add(u.level + c, key, u.level, doc);
         }
       }
-      add(u.canonical, u.keys[0], u.level, t.task.doc);
+      add(u.canonical, u.keys[0], u.level, doc);
     }
   }
   return [...forms.values()].sort((a, b) => b.form.length - a.form.length);
+}
+
+const formsByKey = new Map<string, string[]>();
+function aliasFormsCached(key: string): string[] {
+  let f = formsByKey.get(key);
+  if (!f) formsByKey.set(key, (f = aliasForms(key)));
+  return f;
 }

@@ -23,8 +23,10 @@ export function registerPipeline(): void {
 }
 
 /**
- * Builds the lean full-text index topic questions are ranked with: category (boosted) and
- * requirement, segmented by jieba. Units, dates and kinds are structured filters, not text search.
+ * Builds the lean full-text index topic questions fall back on: category (boosted) and
+ * requirement, segmented by jieba, one entry per distinct text (plans copy each other's wording, so
+ * a corpus of every county holds far fewer texts than tasks). Units, dates and kinds are structured
+ * filters, not text search.
  */
 export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
   registerPipeline();
@@ -37,7 +39,7 @@ export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
   builder.metadataWhitelist = [];
   (builder as unknown as { tokenizer: (obj: unknown) => lunr.Token[] }).tokenizer = (obj: unknown) =>
     tokenizer.tokenize(String(obj ?? '')).map((w, i) => new lunr.Token(w, { position: [i, 1], index: i }));
-  for (const t of corpus.tasks) builder.add({ id: t.id, task: t.task.task, requirement: t.task.requirement });
+  for (const [key, tasks] of corpus.byText) builder.add({ id: key, task: tasks[0].task.task, requirement: tasks[0].task.requirement });
   return builder.build();
 }
 
@@ -54,27 +56,29 @@ export class LunrRanker implements TopicRanker {
     private readonly tokenizer: Tokenizer,
   ) {}
 
-  private scores(words: string[]): Map<string, number> {
+  /** The best matches when no task holds every word: those scoring at least half the best. */
+  rank(words: string[], docs: Set<string>): IndexedTask[] {
     const terms = words.flatMap((w) => this.tokenizer.tokenize(w)).filter((w) => !STOP_WORDS.has(w));
-    if (!terms.length) return new Map();
+    if (!terms.length) return [];
     const hits = this.index.query((q) => {
       for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
     });
-    return new Map(hits.map((h) => [h.ref, h.score]));
-  }
-
-  /** The best matches when no task holds every word: those scoring at least half the best. */
-  rank(words: string[], docs: Set<string>): IndexedTask[] {
-    const scores = this.scores(words);
-    const byId = new Map(this.corpus.tasks.map((t) => [t.id, t]));
-    const hits = [...scores].map(([id, s]) => ({ t: byId.get(id), s })).filter((h) => h.t && docs.has(h.t.task.doc));
     if (!hits.length) return [];
-    const top = Math.max(...hits.map((h) => h.s));
-    return hits.filter((h) => h.s >= top * 0.5).sort((a, b) => b.s - a.s).map((h) => h.t!);
+    const top = hits[0].score;
+    return hits
+      .filter((h) => h.score >= top * 0.5)
+      .flatMap((h) => this.corpus.byText.get(h.ref) ?? [])
+      .filter((t) => docs.has(t.task.doc));
   }
 
+  /** Orders a result list by how much of it is about the words: category hits weigh most. */
   order(tasks: IndexedTask[], words: string[]): IndexedTask[] {
-    const scores = this.scores(words);
-    return [...tasks].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+    const count = (text: string, w: string) => text.split(w).length - 1;
+    const score = (t: IndexedTask) =>
+      words.reduce((n, w) => n + 3 * count(t.task.task.toLowerCase(), w) + count(t.task.requirement.toLowerCase(), w), 0);
+    return tasks
+      .map((t, i) => ({ t, i, s: score(t) }))
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .map((x) => x.t);
   }
 }

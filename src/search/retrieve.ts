@@ -98,7 +98,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       if (sections.length) groups.push({ doc: d, sections });
     }
   }
-  if (groups.length === 0 && !query.docs.length && !query.kind && !query.window && !corpus.tasks.some((t) => query.topic.some((w) => t.text.toLowerCase().includes(w)))) {
+  if (groups.length === 0 && !query.docs.length && !query.kind && !query.window && !corpus.tasks.some((t) => query.topic.some((w) => t.text.includes(w)))) {
     // Words that no task holds anywhere, and nothing else: the question was not understood.
     return empty('not-understood');
   }

@@ -12,7 +12,6 @@ export interface TopicRanker {
  * (PPP = 政府和社会资本合作, 预决算 = 预算 or 决算 …).
  */
 export function matchesTopic(t: IndexedTask, words: string[]): boolean {
-  const text = t.text.toLowerCase();
-  return words.every((w) => variants(w).some((v) => text.includes(v)));
+  return words.every((w) => variants(w).some((v) => t.text.includes(v)));
 }
 

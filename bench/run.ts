@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseDocument } from '../src/ingest/parse-document.js';
+import { percentile, round } from './stats.js';
+
+/**
+ * `npm run bench`: performance figures, printed as they come, ending with one `BENCH {json}` line.
+ * Each search scale runs in its own child process with a time and memory cap; a scale that does not
+ * finish is reported as such.
+ */
+const figures: Record<string, unknown> = {};
+const say = (s: string) => process.stdout.write(s + '\n');
+
+// Ingest: parse and normalize all seeds, after warm-up.
+const files = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => ({ f, bytes: readFileSync(`seeds/${f}`) }));
+for (let i = 0; i < 5; i++) for (const { f, bytes } of files) parseDocument(bytes, f);
+const parseRuns: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const s = performance.now();
+  for (const { f, bytes } of files) parseDocument(bytes, f);
+  parseRuns.push(performance.now() - s);
+}
+figures.parse_seeds_ms = round(percentile(parseRuns, 50));
+say(`parse+normalize ${files.length} seeds: p50 ${figures.parse_seeds_ms} ms (target < 200 ms)`);
+
+for (const [factor, capMs, capMb] of [
+  [1, 120_000, 2048],
+  [100, 240_000, 4096],
+  [1000, 360_000, 12288],
+] as const) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `--max-old-space-size=${capMb}`, '--expose-gc', 'bench/scale.ts', String(factor)], {
+    encoding: 'utf8',
+    timeout: capMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = r.stdout?.trim().split('\n').pop() ?? '';
+  const key = `search_${factor}x`;
+  try {
+    const res = JSON.parse(line) as Record<string, number>;
+    figures[key] = res;
+    say(`search ${factor}x (${res.docs} docs, ${res.tasks} tasks): build ${res.build_ms} ms, load ${res.load_ms} ms (+ jieba dictionary ${res.tokenizer_init_ms} ms), p50 ${res.p50_ms} ms, p99 ${res.p99_ms} ms, heap ${res.heap_mb} MB`);
+  } catch {
+    const why = r.error ? String(r.error.message) : `exit ${r.status} ${r.signal ?? ''} ${r.stderr?.split('\n').filter(Boolean).pop() ?? ''}`;
+    figures[key] = { finished: false, reason: why.trim(), cap_ms: capMs, cap_mb: capMb };
+    say(`search ${factor}x: did not finish (${why.trim()})`);
+  }
+}
+
+say(`BENCH ${JSON.stringify(figures)}`);
