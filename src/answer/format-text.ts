@@ -51,6 +51,28 @@ export function formatAnswer(result: SearchResult): AnswerText {
   return { pages: paginate(blocks) };
 }
 
+/**
+ * A unit's own tasks in the order a unit wants them (/mine): upcoming deadlines first by date,
+ * then undated, then past deadlines, then tasks reaching it through collectives.
+ */
+export function orderForUnit(result: SearchResult, today: string): SearchResult {
+  const groups = result.groups.map((g) => {
+    const named = g.sections.filter((s) => s.kind === 'named' || s.kind === 'undated').flatMap((s) => s.tasks);
+    const date = (t: IndexedTask) => (t.task.deadline.kind === 'by' ? t.task.deadline.date : '');
+    const upcoming = named.filter((t) => date(t) >= today).sort((a, b) => date(a).localeCompare(date(b)));
+    const undated = named.filter((t) => !date(t));
+    const past = named.filter((t) => date(t) && date(t) < today).sort((a, b) => date(b).localeCompare(date(a)));
+    const sections: ResultSection[] = [
+      { kind: 'named' as const, tasks: upcoming },
+      { kind: 'undated' as const, tasks: undated },
+      { kind: 'past' as const, tasks: past },
+      ...g.sections.filter((s) => s.kind === 'collective'),
+    ].filter((s) => s.tasks.length);
+    return { ...g, sections };
+  });
+  return { ...result, groups };
+}
+
 /** 蕉岭 10.2: the document's short name and the task's 序号 and sub-item, as answers cite them. */
 export function citation(t: Task, doc: DocumentMeta): string {
   const short = doc.regionAliases[doc.regionAliases.length - 1] ?? doc.region;
@@ -89,15 +111,17 @@ function summaryLine(g: ResultGroup, r: SearchResult): string {
   const who = q.unit ? `${q.unit.text}${q.role === 'lead' ? '（牵头）' : q.role === 'responsible' ? '（配合/责任）' : ''}` : '';
   const parts: string[] = [];
   if (q.window) parts.push(`${who} ${q.window.label}到期 ${count('named')} 项`);
-  else if (q.unit) parts.push(`${who} 共 ${count('named')} 项`);
+  else if (q.unit) parts.push(`${who} 共 ${count('named') + count('undated') + count('past')} 项${count('named') && (count('undated') || count('past')) ? `（即将到期 ${count('named')} 项）` : ''}`);
   else parts.push(`${q.kind ? q.kind.label : q.topic.length ? `「${q.topic.join(' ')}」相关` : '任务'} ${count('matched')} 项`);
   if (count('undated')) parts.push(`另有持续性/周期性/视情况任务 ${count('undated')} 项`);
+  if (count('past')) parts.push(`已过期限 ${count('past')} 项`);
   if (count('collective')) parts.push(`通过集体表述涉及 ${count('collective')} 项`);
   return `【${name}】${parts.join('，').trim()}`;
 }
 
 function sectionTitle(s: ResultSection, r: SearchResult): string {
   if (s.kind === 'undated') return '— 持续性 / 周期性 / 视情况 —';
+  if (s.kind === 'past') return '— 已过期限 —';
   if (s.kind === 'collective') return '— 通过「各部门」「各有关单位」等集体表述涉及 —';
   if (s.kind === 'named' && r.query.window) return `— ${r.query.window.label}到期（按日期）—`;
   return '';

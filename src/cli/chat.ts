@@ -1,10 +1,4 @@
-import { createLogger } from '../log.js';
-import { openEngine } from '../search/open.js';
-import { parseArgs } from './args.js';
-import { runTerminalChat } from './terminal-chat.js';
+import { main } from '../main.js';
 
-/** `npm run chat [-- --today YYYY-MM-DD]`: an interactive terminal chat over the core. */
-const { flags } = parseArgs(process.argv.slice(2), ['today']);
-const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const engine = openEngine({ seedsDir: process.env.SEEDS_DIR ?? 'seeds', indexDir: process.env.INDEX_DIR ?? 'index-data', log });
-await runTerminalChat(engine, { today: typeof flags.today === 'string' ? flags.today : undefined, prompt: true });
+/** `npm run chat`: the interactive terminal chat, whatever BOT_TOKEN says. */
+process.exitCode = await main({ ...process.env, BOT_TOKEN: '' });

@@ -1,18 +1,51 @@
 import { createInterface } from 'node:readline';
-import { formatAnswer } from '../answer/format-text.js';
-import type { SearchEngine } from '../search/engine.js';
+import type { Conversation } from '../conversation/conversation.js';
+import type { Button } from '../conversation/types.js';
+import { todayIn } from '../query/time-words.js';
+
+export interface TerminalOptions {
+  today?: string;
+  timeZone?: string;
+  /** Show a prompt when stdin is a terminal. */
+  prompt: boolean;
+}
 
 /**
- * A terminal chat over the same core the bot uses: reads questions line by line from stdin (a
- * terminal or a pipe alike), answers each on stdout, resolves when the input ends.
+ * A terminal chat over the same conversation core as the bot (commands included): reads lines
+ * from stdin (a terminal or a pipe alike), answers each on stdout, resolves when the input ends.
+ * Typing a button's label (下一页, 上一页, a region) presses it.
  */
-export async function runTerminalChat(engine: SearchEngine, opts: { today?: string; prompt: boolean }): Promise<void> {
-  const rl = createInterface({ input: process.stdin, terminal: opts.prompt && process.stdin.isTTY });
-  const out = (s: string) => process.stdout.write(s + '\n');
-  if (opts.prompt && process.stdin.isTTY) process.stdout.write('问> ');
+export async function runTerminalChat(conversation: Conversation, opts: TerminalOptions): Promise<void> {
+  const tty = opts.prompt && process.stdin.isTTY;
+  const rl = createInterface({ input: process.stdin, terminal: tty });
+  const today = () => opts.today ?? todayIn(opts.timeZone);
+  let buttons: Button[] = [];
+  const show = (text: string, b?: Button[][]) => {
+    buttons = (b ?? []).flat();
+    process.stdout.write(`${text}${buttons.length ? `\n[${buttons.map((x) => x.text).join('] [')}]` : ''}\n\n`);
+  };
+  if (tty) process.stdout.write('问> ');
   for await (const line of rl) {
     const text = line.trim();
-    if (text) out(formatAnswer(engine.ask(text, opts.today)).pages.join('\n\n') + '\n');
-    if (opts.prompt && process.stdin.isTTY) process.stdout.write('问> ');
+    if (text) {
+      const pressed = buttons.find((b) => b.text === text);
+      if (pressed) {
+        const out = conversation.handleCallback({ chatId: 0, userId: 0, data: pressed.data, isBotAdmin: true, today: today() });
+        if (out.edit) show(out.edit.text, out.edit.buttons);
+        else if (out.notice) show(out.notice);
+      } else {
+        const replies = await conversation.handle({
+          chatId: 0,
+          chatType: 'private',
+          userId: 0,
+          text,
+          isBotAdmin: true,
+          isChatAdmin: async () => true,
+          today: today(),
+        });
+        for (const r of replies) show(r.text, r.buttons);
+      }
+    }
+    if (tty) process.stdout.write('问> ');
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DocumentMeta, Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { MAX_BYTES } from './decode.js';
-import { parseDocument } from './parse-document.js';
+import { type ParsedDocument, parseDocument } from './parse-document.js';
 
 export interface Corpus {
   docs: DocumentMeta[];
@@ -14,31 +14,45 @@ export interface Corpus {
 /** File names the ingest reads; others in the folder are reported and skipped. */
 export const SUPPORTED = /\.(txt|text|csv|tsv|md)$/i;
 
+/** The files of a seeds folder, in name order (throws when the folder cannot be read). */
+export function seedFiles(dir: string): string[] {
+  return readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+}
+
+/**
+ * Reads one file of a seeds folder: unsupported, oversized or unreadable files give a warning
+ * naming them; a sub-folder gives nothing. Never throws.
+ */
+export function readSeedFile(dir: string, name: string): ParsedDocument {
+  const path = join(dir, name);
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return { tasks: [], warnings: [] };
+    if (!SUPPORTED.test(name)) return { tasks: [], warnings: [{ doc: name, message: '不支持的文件类型 (unsupported file type), skipped' }] };
+    if (st.size > MAX_BYTES) {
+      return { tasks: [], warnings: [{ doc: name, message: `文件过大 (${(st.size / 1048576).toFixed(1)} MB > ${MAX_BYTES / 1048576} MB), skipped` }] };
+    }
+    return parseDocument(readFileSync(path), name);
+  } catch (e) {
+    return { tasks: [], warnings: [{ doc: name, message: `无法读取 (${(e as Error).message})` }] };
+  }
+}
+
+/** Adds one parsed file to a corpus. */
+export function addToCorpus(corpus: Corpus, parsed: ParsedDocument): void {
+  corpus.warnings.push(...parsed.warnings);
+  if (parsed.meta) {
+    corpus.docs.push(parsed.meta);
+    corpus.tasks.push(...parsed.tasks);
+  }
+}
+
 /**
  * Reads every supported document of a folder, in name order. One bad file gives a warning naming
  * it; the others still load. Throws only when the folder itself cannot be read.
  */
 export function loadSeeds(dir: string): Corpus {
   const corpus: Corpus = { docs: [], tasks: [], warnings: [] };
-  const names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
-  for (const name of names) {
-    const path = join(dir, name);
-    const st = statSync(path);
-    if (!st.isFile()) continue;
-    if (!SUPPORTED.test(name)) {
-      corpus.warnings.push({ doc: name, message: '不支持的文件类型 (unsupported file type), skipped' });
-      continue;
-    }
-    if (st.size > MAX_BYTES) {
-      corpus.warnings.push({ doc: name, message: `文件过大 (${(st.size / 1048576).toFixed(1)} MB > ${MAX_BYTES / 1048576} MB), skipped` });
-      continue;
-    }
-    const parsed = parseDocument(readFileSync(path), name);
-    corpus.warnings.push(...parsed.warnings);
-    if (parsed.meta) {
-      corpus.docs.push(parsed.meta);
-      corpus.tasks.push(...parsed.tasks);
-    }
-  }
+  for (const name of seedFiles(dir)) addToCorpus(corpus, readSeedFile(dir, name));
   return corpus;
 }

@@ -5,7 +5,7 @@ import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
 import { matchesTopic, type TopicRanker } from './topic.js';
 
-export type SectionKind = 'named' | 'undated' | 'collective' | 'matched';
+export type SectionKind = 'named' | 'undated' | 'past' | 'collective' | 'matched';
 
 export interface ResultSection {
   kind: SectionKind;

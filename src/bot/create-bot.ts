@@ -1,0 +1,148 @@
+import type { Agent } from 'node:http';
+import type { Logger } from 'pino';
+import { type Context, Telegraf } from 'telegraf';
+import type { Message, Update } from 'telegraf/types';
+import type { Conversation } from '../conversation/conversation.js';
+import { COMMANDS } from '../conversation/help-text.js';
+import type { Incoming, Reply } from '../conversation/types.js';
+import { todayIn } from '../query/time-words.js';
+import type { Delivery } from './delivery.js';
+import { keyboard, renderHtml } from './html.js';
+
+export interface BotDeps {
+  token: string;
+  apiRoot: string;
+  agent?: Agent;
+  adminIds: number[];
+  timeZone: string;
+  conversation: Conversation;
+  delivery: Delivery;
+  log: Logger;
+  /** "Today" for answers; injectable for tests. */
+  today?: () => string;
+}
+
+/**
+ * The telegraf bot: a thin adapter from Telegram updates to the conversation core and back. In
+ * private chats any text is a question; in groups only commands, @mentions and replies to the bot's
+ * own messages are (so it works with privacy mode on). Every answer replies to the asking message.
+ */
+export function createBot(deps: BotDeps): Telegraf {
+  const bot = new Telegraf(deps.token, { telegram: { apiRoot: deps.apiRoot, agent: deps.agent }, handlerTimeout: 120_000 });
+  const today = deps.today ?? (() => todayIn(deps.timeZone));
+
+  // One log line per update: id, chat, latency, outcome; a child logger carries the ids.
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
+    const log = deps.log.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
+    let outcome = 'ok';
+    try {
+      await next();
+    } catch (e) {
+      outcome = 'error';
+      throw e;
+    } finally {
+      log.info({ msg: 'update', type: ctx.updateType, latency_ms: Math.round(performance.now() - started), outcome });
+    }
+  });
+
+  bot.on('callback_query', async (ctx) => {
+    const cb = ctx.callbackQuery;
+    const data = 'data' in cb ? cb.data : undefined;
+    const chat = cb.message?.chat;
+    let notice: string | undefined;
+    try {
+      if (data && chat && cb.message) {
+        const outcome = deps.conversation.handleCallback({ chatId: chat.id, userId: cb.from.id, data, isBotAdmin: deps.adminIds.includes(cb.from.id), today: today() });
+        notice = outcome.notice;
+        if (outcome.edit) {
+          const reply = outcome.edit;
+          const messageId = cb.message.message_id;
+          await deps.delivery.run(chat.id, chat.type !== 'private', 'editMessageText', () =>
+            ctx.telegram.editMessageText(chat.id, messageId, undefined, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: keyboard(reply.buttons) }),
+          );
+        }
+      } else notice = '这个按钮已失效，请重新提问。';
+    } finally {
+      // Every callback query is answered, whatever happened above.
+      deps.delivery.background('answerCbQuery', () => ctx.answerCbQuery(notice));
+    }
+  });
+
+  bot.on('message', async (ctx) => {
+    const msg = ctx.message as Message.TextMessage;
+    if (typeof msg.text !== 'string') return;
+    const isGroup = ctx.chat.type !== 'private';
+    const text = addressedText(ctx, msg, isGroup);
+    if (text === undefined) return;
+    deps.delivery.background('sendChatAction', () => ctx.sendChatAction('typing'));
+    const incoming: Incoming = {
+      chatId: ctx.chat.id,
+      chatType: ctx.chat.type,
+      userId: msg.from?.id ?? 0,
+      text,
+      isBotAdmin: deps.adminIds.includes(msg.from?.id ?? -1),
+      isChatAdmin: () => isChatAdmin(ctx, msg.from?.id, deps.log),
+      today: today(),
+    };
+    const replies = await deps.conversation.handle(incoming);
+    for (const r of replies) await send(ctx, deps.delivery, r, msg.message_id, isGroup);
+  });
+
+  bot.catch(async (err, ctx) => {
+    deps.log.error({ msg: 'bot.error', update_id: ctx.update.update_id, error: String((err as Error)?.stack ?? err) });
+    if (ctx.chat) {
+      const chat = ctx.chat;
+      await deps.delivery.run(chat.id, chat.type !== 'private', 'sendMessage', () => ctx.telegram.sendMessage(chat.id, '抱歉，处理这条消息时出错了，请稍后再试。'));
+    }
+  });
+  return bot;
+}
+
+/** Registers the commands with Telegram without holding anything up; a failure is only logged. */
+export function registerCommands(bot: Telegraf, delivery: Delivery): void {
+  delivery.background('setMyCommands', () => bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.command, description: c.description }))));
+}
+
+async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, replyTo: number, isGroup: boolean): Promise<void> {
+  const chatId = ctx.chat!.id;
+  await delivery.run(chatId, isGroup, 'sendMessage', () =>
+    ctx.telegram.sendMessage(chatId, renderHtml(reply.text), {
+      parse_mode: 'HTML',
+      reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
+      reply_markup: keyboard(reply.buttons),
+      link_preview_options: { is_disabled: true },
+    }),
+  );
+}
+
+/**
+ * The text of a message meant for the bot, without the @mention; undefined for group chatter.
+ * In groups: commands (to this bot or to no bot in particular), @mentions, replies to the bot.
+ */
+function addressedText(ctx: Context<Update>, msg: Message.TextMessage, isGroup: boolean): string | undefined {
+  const username = ctx.botInfo?.username ?? '';
+  const mention = username ? new RegExp(`@${username}\\b`, 'gi') : undefined;
+  const command = /^\/[a-z_]+(?:@(\w+))?/i.exec(msg.text);
+  if (command) {
+    if (command[1] && username && command[1].toLowerCase() !== username.toLowerCase()) return undefined;
+    return msg.text.replace(/^(\/[a-z_]+)@\w+/i, '$1');
+  }
+  if (!isGroup) return msg.text;
+  if (mention && mention.test(msg.text)) return msg.text.replace(mention, ' ').trim();
+  const repliedTo = msg.reply_to_message?.from;
+  if (repliedTo && ctx.botInfo && repliedTo.id === ctx.botInfo.id) return msg.text;
+  return undefined;
+}
+
+async function isChatAdmin(ctx: Context<Update>, userId: number | undefined, log: Logger): Promise<boolean> {
+  if (ctx.chat?.type === 'private') return true;
+  if (userId === undefined) return false;
+  try {
+    const member = await ctx.getChatMember(userId);
+    return member.status === 'creator' || member.status === 'administrator';
+  } catch (e) {
+    log.warn({ msg: 'telegram.get_chat_member_failed', error: String((e as Error).message) });
+    return false;
+  }
+}

@@ -1,0 +1,207 @@
+import type { Logger } from 'pino';
+import { formatAnswer, orderForUnit } from '../answer/format-text.js';
+import type { Library } from '../search/library.js';
+import type { SearchResult } from '../search/retrieve.js';
+import type { KeyValueStore } from '../store/store.js';
+import { type ButtonAction, decodeButton, encodeButton } from './callback-data.js';
+import { ChatState } from './chat-state.js';
+import { COMMANDS, HELP_TEXT, START_TEXT } from './help-text.js';
+import type { Button, CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types.js';
+
+export interface ConversationDeps {
+  library: Library;
+  store: KeyValueStore;
+  log: Logger;
+}
+
+/** The question text that asks for a bound unit's own tasks (/mine), carried by its page buttons. */
+const MINE = '\u0001mine ';
+
+/**
+ * What the bot says, independent of Telegram: commands, questions, pages and button presses.
+ * Adapters (telegraf bot, terminal) turn an incoming message into `Incoming` and send the replies.
+ */
+export class Conversation {
+  private readonly state: ChatState;
+  private readonly startedAt = Date.now();
+  private answered = 0;
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.state = new ChatState(deps.store);
+  }
+
+  /** Handles one message; returns the replies to send, in order (usually one). */
+  async handle(msg: Incoming): Promise<Reply[]> {
+    const cmd = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(msg.text.trim());
+    if (!cmd) return [this.answer(msg.text, msg.today, msg.chatId)];
+    const args = (cmd[2] ?? '').trim();
+    switch (cmd[1].toLowerCase()) {
+      case 'start':
+        return [{ text: START_TEXT }];
+      case 'help':
+        return [{ text: HELP_TEXT }];
+      case 'ask':
+        return [args ? this.answer(args, msg.today, msg.chatId) : { text: '用法：/ask 问题，例如 /ask 县财政局12月前要公开什么' }];
+      case 'due':
+        return [args ? this.answer(`${args} 要完成哪些任务`, msg.today, msg.chatId) : { text: '用法：/due 单位 [时间]，例如 /due 县财政局 12月前' }];
+      case 'unit':
+        return [this.bind(msg, args)];
+      case 'mine':
+        return [this.mine(msg)];
+      case 'region':
+        return [await this.setRegion(msg, args)];
+      case 'docs':
+        return [{ text: this.docs() }];
+      case 'reload':
+        return [await this.reload(msg)];
+      case 'stats':
+        return [this.stats(msg)];
+      default:
+        return [{ text: `不认识的命令 /${cmd[1]}。${COMMANDS.map((c) => `/${c.command}`).join(' ')}` }];
+    }
+  }
+
+  /** Handles a button press: turns a page, or re-asks for the region chosen. */
+  handleCallback(cb: CallbackIncoming): CallbackOutcome {
+    const action = decodeButton(cb.data, this.deps.store);
+    if (!action) return { notice: '这个按钮已失效，请重新提问。' };
+    if (action.action === 'region') return { edit: this.answer(action.question, action.today, cb.chatId), notice: '已选择' };
+    const reply = action.question.startsWith(MINE)
+      ? this.mineReply(action.question.slice(MINE.length), action.today, action.page)
+      : this.page(this.ask(action.question, action.today), action, action.page);
+    return { edit: reply, notice: `第 ${action.page + 1} 页` };
+  }
+
+  private ask(question: string, today: string): SearchResult {
+    this.answered++;
+    return this.deps.library.current.ask(question, today);
+  }
+
+  /** Answers a question; a chat's default region applies when the question names none. */
+  private answer(text: string, today: string, chatId: number): Reply {
+    let question = text.trim();
+    let result = this.ask(question, today);
+    const region = this.state.settings(chatId).region;
+    if (region && result.query.regionWords.length === 0 && result.reason !== 'not-understood') {
+      question = `${region} ${question}`;
+      result = this.ask(question, today);
+    }
+    const regions = [...new Set(result.groups.map((g) => g.doc.regionAliases[g.doc.regionAliases.length - 1] ?? g.doc.region))];
+    if (result.query.unit && !result.query.unit.partial && result.query.regionWords.length === 0 && regions.length > 1) {
+      // A unit named in several regions' plans: let the asker choose.
+      const buttons = regions.map((r) => ({ text: r, data: encodeButton({ action: 'region', page: 0, today, question: `${r} ${question}` }, this.deps.store) }));
+      const all = { text: '全部地区', data: encodeButton({ action: 'page', page: 0, today, question: `${question} ` }, this.deps.store) };
+      return { text: `「${result.query.unit.text}」出现在多个地区的方案中，请选择地区：`, buttons: [...chunk(buttons, 3), [all]] };
+    }
+    return this.page(result, { action: 'page', page: 0, today, question }, 0);
+  }
+
+  private page(result: SearchResult, action: ButtonAction, page: number): Reply {
+    return this.paged(formatAnswer(result).pages, action, page);
+  }
+
+  private paged(pages: string[], action: ButtonAction, page: number): Reply {
+    const p = Math.min(Math.max(page, 0), pages.length - 1);
+    if (pages.length === 1) return { text: pages[0] };
+    const nav: Button[] = [];
+    const to = (n: number) => encodeButton({ ...action, action: 'page', page: n }, this.deps.store);
+    if (p > 0) nav.push({ text: '上一页', data: to(p - 1) });
+    if (p < pages.length - 1) nav.push({ text: '下一页', data: to(p + 1) });
+    return { text: `${pages[p]}\n\n（第 ${p + 1}/${pages.length} 页）`, buttons: [nav] };
+  }
+
+  private bind(msg: Incoming, args: string): Reply {
+    if (!args) return { text: '用法：/unit 单位，例如 /unit 蕉岭 县财政局' };
+    const question = this.withRegion(args, msg.chatId);
+    const result = this.ask(question, msg.today);
+    const unit = result.query.unit;
+    if (!unit || result.reason === 'unknown-unit') {
+      const names = result.suggestions?.units ?? [];
+      return { text: `没有找到单位「${args}」。${names.length ? `您是不是要找：${names.join('、')}？` : '请写出单位全称，例如 /unit 蕉岭 县财政局'}` };
+    }
+    const regions = [...new Set(result.groups.map((g) => g.doc.region))];
+    if (regions.length > 1 && result.query.regionWords.length === 0) {
+      return { text: `「${unit.text}」出现在多个地区（${regions.join('、')}）的方案中，请加上地区，例如 /unit ${regions[0]} ${unit.text}` };
+    }
+    const region = result.query.regionWords[0];
+    const key = this.state.bindingKey(msg.chatId, msg.userId, msg.chatType !== 'private');
+    this.state.bind(key, { unit: unit.text, region, at: new Date().toISOString() });
+    const who = msg.chatType === 'private' ? '本对话' : '您在本群';
+    return { text: `已绑定：${who} → ${region ?? ''}${region ? ' ' : ''}${unit.text}。发送 /mine 查看本单位的全部任务。` };
+  }
+
+  private mine(msg: Incoming): Reply {
+    const key = this.state.bindingKey(msg.chatId, msg.userId, msg.chatType !== 'private');
+    const b = this.state.binding(key);
+    if (!b) return { text: '还没有绑定单位。先发送 /unit 单位，例如 /unit 蕉岭 县财政局' };
+    return this.mineReply(`${b.region ?? ''} ${b.unit}`.trim(), msg.today, 0);
+  }
+
+  private mineReply(question: string, today: string, page: number): Reply {
+    const result = orderForUnit(this.ask(question, today), today);
+    return this.paged(formatAnswer(result).pages, { action: 'page', page, today, question: `${MINE}${question}` }, page);
+  }
+
+  private async setRegion(msg: Incoming, args: string): Promise<Reply> {
+    if (msg.chatType !== 'private' && !msg.isBotAdmin && !(await msg.isChatAdmin())) {
+      return { text: '只有本群管理员可以设置默认地区。' };
+    }
+    const forms = this.deps.library.current.vocab.regionForms;
+    const known = forms.map((f) => f.form);
+    if (!args) {
+      const now = this.state.settings(msg.chatId).region;
+      return { text: `${now ? `当前默认地区：${now}。` : '尚未设置默认地区。'}用法：/region 地区，可选：${[...new Set(known)].join('、')}` };
+    }
+    const hit = forms.find((f) => args.includes(f.form));
+    if (!hit) return { text: `没有「${args}」的方案。已收录的地区：${[...new Set(known)].join('、')}` };
+    this.state.setRegion(msg.chatId, hit.form);
+    return { text: `已设置本群默认地区：${hit.form}。没有写明地区的问题将按${hit.form}的方案回答。` };
+  }
+
+  private docs(): string {
+    const docs = this.deps.library.current.corpus.docs;
+    if (!docs.length) return '还没有收录任何文档。';
+    return ['已收录的文档：', ...docs.map((d) => `• ${d.region} ${d.year ?? '年度未知'} · ${d.taskCount} 项 · ${d.title}（${d.doc}）`)].join('\n');
+  }
+
+  private async reload(msg: Incoming): Promise<Reply> {
+    if (!msg.isBotAdmin) {
+      this.deps.log.warn({ msg: 'reload.refused', chat_id: msg.chatId, user_id: msg.userId });
+      return { text: '只有管理员可以重新加载索引。' };
+    }
+    const r = await this.deps.library.reload();
+    this.deps.log.info({ msg: 'reload.done', ok: r.ok, docs: r.docs.length, added: r.added, removed: r.removed, ms: r.ms });
+    const problems = r.warnings.map((w) => `• ${w.doc}：${w.message}`);
+    if (!r.ok) return { text: ['重新加载失败，继续使用原来的索引。', ...problems].join('\n') };
+    const total = r.docs.reduce((n, d) => n + d.tasks, 0);
+    return {
+      text: [
+        `重新加载完成：${r.docs.length} 份文档，${total} 项任务（新增 ${r.added} 项，删除 ${r.removed} 项，用时 ${r.ms} ms）。`,
+        ...r.docs.map((d) => `• ${d.region} ${d.year ?? ''}：${d.tasks} 项（${d.doc}）`),
+        ...(problems.length ? ['未能读取：', ...problems] : []),
+      ].join('\n'),
+    };
+  }
+
+  private stats(msg: Incoming): Reply {
+    if (!msg.isBotAdmin) return { text: '只有管理员可以查看统计。' };
+    const c = this.deps.library.current.corpus;
+    const hours = ((Date.now() - this.startedAt) / 3600000).toFixed(1);
+    return {
+      text: `文档 ${c.docs.length} 份，任务 ${c.tasks.length} 项；已回答 ${this.answered} 次；绑定单位 ${this.state.allBindings().length} 个；运行 ${hours} 小时。`,
+    };
+  }
+
+  private withRegion(text: string, chatId: number): string {
+    const region = this.state.settings(chatId).region;
+    if (!region) return text;
+    const named = this.deps.library.current.vocab.regionForms.some((f) => text.includes(f.form));
+    return named ? text : `${region} ${text}`;
+  }
+}
+
+function chunk<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}

@@ -1,0 +1,32 @@
+/**
+ * Persistence behind a small key-value interface, so another backend (Redis, Postgres) could take
+ * SQLite's place. Values are JSON; readers validate them with their own zod schema.
+ */
+export interface KeyValueStore {
+  read(ns: string, key: string): unknown;
+  write(ns: string, key: string, value: unknown): void;
+  delete(ns: string, key: string): void;
+  /** Every key and value of a namespace. */
+  list(ns: string): Array<{ key: string; value: unknown }>;
+  close(): void;
+}
+
+/** An in-memory store, for the terminal chat when no data folder is wanted, and for tests. */
+export class MemoryStore implements KeyValueStore {
+  private readonly data = new Map<string, Map<string, string>>();
+  read(ns: string, key: string): unknown {
+    const v = this.data.get(ns)?.get(key);
+    return v === undefined ? undefined : JSON.parse(v);
+  }
+  write(ns: string, key: string, value: unknown): void {
+    if (!this.data.has(ns)) this.data.set(ns, new Map());
+    this.data.get(ns)!.set(key, JSON.stringify(value));
+  }
+  delete(ns: string, key: string): void {
+    this.data.get(ns)?.delete(key);
+  }
+  list(ns: string): Array<{ key: string; value: unknown }> {
+    return [...(this.data.get(ns) ?? [])].map(([key, v]) => ({ key, value: JSON.parse(v) }));
+  }
+  close(): void {}
+}
