@@ -1,0 +1,53 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { freePort } from './telegram.js';
+
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | undefined;
+
+export interface FaultProxy {
+  url: string;
+  /** Bot API methods called through the proxy, in order (faulted calls included). */
+  calls: Array<{ method: string; faulted: boolean; body: string }>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A loopback proxy in front of the Bot API emulator: forwards every call, except that `fault`
+ * may answer a call itself (429 with retry_after, or 500) without forwarding it.
+ */
+export async function startFaultProxy(target: string, fault: (method: string, n: number) => Fault): Promise<FaultProxy> {
+  const calls: FaultProxy['calls'] = [];
+  const counts = new Map<string, number>();
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
+    const n = (counts.get(method) ?? 0) + 1;
+    counts.set(method, n);
+    const f = fault(method, n);
+    calls.push({ method, faulted: Boolean(f), body });
+    if (f) {
+      res.writeHead(f.status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          f.status === 429
+            ? { ok: false, error_code: 429, description: `Too Many Requests: retry after ${f.retryAfter}`, parameters: { retry_after: f.retryAfter } }
+            : { ok: false, error_code: 500, description: 'Internal Server Error' },
+        ),
+      );
+      return;
+    }
+    const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'GET' ? undefined : body });
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
