@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
+import { join } from 'node:path';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { SocksProxyAgent } from 'socks-proxy-agent';
 import { createBot, registerCommands } from './bot/create-bot.js';
@@ -50,8 +52,13 @@ export async function main(env: Record<string, string | undefined> = process.env
     delivery,
     log,
   });
+  // The Docker healthcheck reads this file's age.
+  const heartbeat = setInterval(() => writeFileSync(join(config.DATA_DIR, 'heartbeat'), new Date().toISOString()), 30_000);
+  heartbeat.unref();
+  writeFileSync(join(config.DATA_DIR, 'heartbeat'), new Date().toISOString());
   const stop = async (signal: string) => {
     log.info({ msg: 'bot.stopping', signal });
+    clearInterval(heartbeat);
     bot.stop(signal);
     await delivery.stop();
     store.close();

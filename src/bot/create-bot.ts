@@ -34,7 +34,7 @@ export function createBot(deps: BotDeps): Telegraf {
   // One log line per update: id, chat, latency, outcome; a child logger carries the ids.
   bot.use(async (ctx, next) => {
     const started = performance.now();
-    const log = deps.log.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
+    const log = deps.log.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id });
     let outcome = 'ok';
     try {
       await next();
