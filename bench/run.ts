@@ -46,4 +46,17 @@ for (const [factor, capMs, capMb] of [
   }
 }
 
+// Load through the Bot API emulator, with Telegram's real rate limits (1 message/s per chat).
+{
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/bot-load.ts', '30', '5'], { encoding: 'utf8', timeout: 180_000 });
+  try {
+    const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Record<string, number>;
+    figures.bot_load = res;
+    say(`bot load: ${res.chats} chats × ${res.questions_per_chat} questions: ${res.updates_per_s} updates/s, reply p50 ${res.p50_reply_ms} ms, p99 ${res.p99_reply_ms} ms, lost ${res.lost_replies}`);
+  } catch {
+    figures.bot_load = { finished: false, reason: `exit ${r.status} ${r.signal ?? ''}`.trim() };
+    say('bot load: did not finish');
+  }
+}
+
 say(`BENCH ${JSON.stringify(figures)}`);

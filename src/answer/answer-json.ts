@@ -12,6 +12,7 @@ export function answerJson(result: SearchResult) {
       text: q.text,
       intent: q.intent,
       docs: q.docs,
+      unknownRegion: q.unknownRegion,
       year: q.year,
       unit: q.unit,
       role: q.role,

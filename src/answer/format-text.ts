@@ -19,7 +19,10 @@ export function formatAnswer(result: SearchResult): AnswerText {
   const q = result.query;
   if (result.reason === 'problem') return { pages: [q.problems.join('\n')] };
   if (result.reason === 'not-understood') return { pages: [NOT_UNDERSTOOD] };
-  if (result.reason === 'no-document') return { pages: ['没有找到符合条件的工作方案文档。可发送「/docs」查看已收录的文档。'] };
+  if (result.reason === 'no-document') {
+    const what = q.unknownRegion ? `还没有收录${q.unknownRegion}的工作方案。` : '没有找到符合条件的工作方案文档。';
+    return { pages: [`${what}可发送「/docs」查看已收录的文档。`] };
+  }
   if (result.reason === 'no-detail') {
     return { pages: [`没有找到${q.detail ? `第${q.detail.seq}项${q.detail.item ? `第${q.detail.item}点` : ''}` : '该项任务'}。请检查序号，或指明地区，例如「蕉岭 第20项」。`] };
   }

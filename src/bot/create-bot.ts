@@ -58,7 +58,7 @@ export function createBot(deps: BotDeps): Telegraf {
         if (outcome.edit) {
           const reply = outcome.edit;
           const messageId = cb.message.message_id;
-          await deps.delivery.run(chat.id, chat.type !== 'private', 'editMessageText', () =>
+          void deps.delivery.run(chat.id, chat.type !== 'private', 'editMessageText', () =>
             ctx.telegram.editMessageText(chat.id, messageId, undefined, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: keyboard(reply.buttons) }),
           );
         }
@@ -86,7 +86,9 @@ export function createBot(deps: BotDeps): Telegraf {
       today: today(),
     };
     const replies = await deps.conversation.handle(incoming);
-    for (const r of replies) await send(ctx, deps.delivery, r, msg.message_id, isGroup);
+    // Queued, not awaited: the chat's queue keeps the order, and polling goes on while Telegram's
+    // rate limits space the sends out.
+    for (const r of replies) void send(ctx, deps.delivery, r, msg.message_id, isGroup);
   });
 
   bot.catch(async (err, ctx) => {

@@ -39,6 +39,8 @@ export const Query = z.object({
   /** Documents the region words select (all when empty). */
   docs: z.array(z.string()),
   regionWords: z.array(z.string()),
+  /** A place named before a unit that no document covers (澄源县财政局 → 澄源县). */
+  unknownRegion: z.string().optional(),
   year: z.number().int().optional(),
   unit: UnitRef.optional(),
   role: z.enum(['lead', 'responsible']).optional(),

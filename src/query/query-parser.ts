@@ -53,7 +53,11 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 
   const unitRead = readUnit(rest, opts.vocab, docs);
   let unit = unitRead?.unit;
-  if (unitRead) rest = unitRead.rest;
+  let unknownRegion: string | undefined;
+  if (unitRead) {
+    rest = unitRead.rest;
+    unknownRegion = docs.size === 0 ? unitRead.placeBefore : undefined;
+  }
 
   let role: Query['role'];
   const roleMatch = ROLE_RESPONSIBLE.exec(rest) ?? ROLE_LEAD.exec(rest);
@@ -91,6 +95,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     intent,
     docs: [...docs],
     regionWords,
+    unknownRegion,
     year: time.year,
     unit,
     role,
@@ -102,7 +107,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   };
 }
 
-function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string } | undefined {
+function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string } | undefined {
   // The longest known form, preferring forms of the documents the region selects.
   const inScope = (f: { docs: Set<string> }) => docs.size === 0 || [...f.docs].some((d) => docs.has(d));
   let best: { form: string; key: string; level: UnitLevel; index: number } | undefined;
@@ -121,9 +126,13 @@ function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: U
       level = rest[start - 1] as UnitLevel;
       start -= 1;
     }
+    // 澄源县财政局: a place name glued before the unit's level, that no document's region matches.
+    const place = level ? /(?:^|[\s,，。:：])([\u4e00-\u9fff]{2,4})$/.exec(rest.slice(0, start)) : null;
+    const placeBefore = place && !NOT_PLACES.test(place[1]) ? `${place[1]}${level}` : undefined;
     return {
       unit: { text: rest.slice(start, best.index + best.form.length), level, key: best.key, partial: false, known: true },
       rest: rest.slice(0, start) + ' ' + rest.slice(best.index + best.form.length),
+      placeBefore,
     };
   }
   // An organisation no document names: a unit all the same, never a topic.
@@ -190,6 +199,9 @@ const COUNT_RE = /一共|共有|总共|几项|几个|几条|多少项?|多少个
 const WHO_RE = /由谁(?:来)?(?:负责|牵头|承担)?|谁(?:来)?(?:负责|牵头|承担|做)|哪个单位|哪些单位|哪个部门|哪些部门|\bwho\b|which (?:unit|units|department|departments)/gi;
 const TOPIC_FRAME = /要求|怎么|如何|什么时候|何时|由谁|谁负责|哪个单位|哪些单位|规定|内容是|具体/;
 const ORG_SPAN = /((?:[市县区])?[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|中心|海关|税务|厅|署|院|支行|分行))(?![\u4e00-\u9fff]{0,1}(?:局|委|办))/;
+
+/** Words that may stand before a unit without being a place. */
+const NOT_PLACES = /^(请问|请|查询|查查|查看|看看|问问|我们|你们|关于|请教|麻烦|帮我|告诉我|哪些|什么|现在|目前|今年|本年|全市|全县|全区|我)$/;
 
 /** Words that carry no topic: fillers, and words nearly every task shares. */
 const STOP = new Set(

@@ -44,7 +44,7 @@ export interface UnitForm {
  */
 export class Corpus {
   readonly byDoc = new Map<string, IndexedTask[]>();
-  /** Tasks by distinct category + requirement text, keyed t0, t1 … in corpus order (the lunr refs). */
+  /** Tasks by distinct indexed text (category, requirement, units, deadline words), keyed t0, t1 … in corpus order: the lunr refs. */
   readonly byText = new Map<string, IndexedTask[]>();
   readonly docByName = new Map<string, DocumentMeta>();
   /** Every unit name and alias form, longest first. */
@@ -63,7 +63,7 @@ export class Corpus {
     const textIds = new Map<string, string>();
     for (const t of tasks) {
       this.byDoc.get(t.task.doc)?.push(t);
-      const text = `${t.task.task}\u0000${t.task.requirement}`;
+      const text = `${t.task.task}\u0000${t.task.requirement}\u0000${t.task.lead.join('、')}\u0000${t.task.responsible.join('、')}\u0000${t.task.deadline_raw}`;
       let key = textIds.get(text);
       if (!key) textIds.set(text, (key = `t${textIds.size}`));
       const same = this.byText.get(key);

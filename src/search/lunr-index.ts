@@ -23,10 +23,10 @@ export function registerPipeline(): void {
 }
 
 /**
- * Builds the lean full-text index topic questions fall back on: category (boosted) and
- * requirement, segmented by jieba, one entry per distinct text (plans copy each other's wording, so
- * a corpus of every county holds far fewer texts than tasks). Units, dates and kinds are structured
- * filters, not text search.
+ * Builds the lean full-text index topic questions fall back on: category (boost 2), requirement,
+ * units (boost 3) and deadline words, segmented by jieba, one entry per distinct text (plans copy
+ * each other's wording, so a corpus of every county holds far fewer texts than tasks). Unit, date
+ * and kind questions are answered by structured filters, not by this index.
  */
 export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
   registerPipeline();
@@ -36,10 +36,14 @@ export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
   builder.ref('id');
   builder.field('task', { boost: 2 });
   builder.field('requirement');
+  builder.field('units', { boost: 3 });
+  builder.field('deadline');
   builder.metadataWhitelist = [];
   (builder as unknown as { tokenizer: (obj: unknown) => lunr.Token[] }).tokenizer = (obj: unknown) =>
     tokenizer.tokenize(String(obj ?? '')).map((w, i) => new lunr.Token(w, { position: [i, 1], index: i }));
-  for (const [key, tasks] of corpus.byText) builder.add({ id: key, task: tasks[0].task.task, requirement: tasks[0].task.requirement });
+  for (const [key, [t]] of corpus.byText) {
+    builder.add({ id: key, task: t.task.task, requirement: t.task.requirement, units: [...t.task.lead, ...t.task.responsible].join(' '), deadline: t.task.deadline_raw });
+  }
   return builder.build();
 }
 

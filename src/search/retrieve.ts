@@ -45,6 +45,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   const understood = query.unit || query.topic.length || query.detail || query.kind || query.window || query.docs.length || query.year !== undefined;
   if (!understood) return empty('not-understood');
 
+  if (query.unknownRegion) return empty('no-document');
   const docs = scopeDocs(corpus, query);
   if (docs.length === 0) return empty('no-document');
 
