@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { DocumentMeta } from '../domain/document.js';
-import { Task } from '../domain/task.js';
 import { SUPPORTED } from '../ingest/load-seeds.js';
 import { loadLunr } from './lunr-index.js';
 import { SearchEngine } from './engine.js';
-
-/** What `index-data/` holds, checked on load so a damaged file gives a clear message. */
-export const SavedCorpus = z.object({
-  version: z.literal(1),
-  builtAt: z.string(),
-  seedsHash: z.string(),
-  docs: z.array(DocumentMeta),
-  tasks: z.array(Task),
-});
-export type SavedCorpus = z.infer<typeof SavedCorpus>;
+import { packCorpus, SavedCorpus, unpackCorpus } from './saved-corpus.js';
 
 const CORPUS_FILE = 'corpus.json';
 const LUNR_FILE = 'lunr.json';
@@ -35,13 +23,7 @@ export function seedsHash(dir: string): string {
 /** Writes the corpus and the lunr index; each file is written whole, then renamed into place. */
 export function saveIndex(dir: string, engine: SearchEngine, hash: string): void {
   mkdirSync(dir, { recursive: true });
-  const corpus: SavedCorpus = {
-    version: 1,
-    builtAt: new Date().toISOString(),
-    seedsHash: hash,
-    docs: engine.corpus.docs,
-    tasks: engine.corpus.tasks.map((t) => t.task),
-  };
+  const corpus = packCorpus(engine.corpus.docs, engine.corpus.tasks.map((t) => t.task), hash);
   writeAtomic(join(dir, CORPUS_FILE), JSON.stringify(corpus));
   writeAtomic(join(dir, LUNR_FILE), JSON.stringify(engine.index));
 }
@@ -59,8 +41,10 @@ export function loadIndex(dir: string): LoadedIndex {
       const issue = parsed.error.issues[0];
       return { ok: false, reason: `${cPath}: field ${issue.path.join('.')}: ${issue.message}` };
     }
+    const unpacked = unpackCorpus(parsed.data);
+    if ('error' in unpacked) return { ok: false, reason: `${cPath}: ${unpacked.error}` };
     const index = loadLunr(JSON.parse(readFileSync(lPath, 'utf8')));
-    return { ok: true, engine: SearchEngine.withIndex(parsed.data.docs, parsed.data.tasks, index), saved: parsed.data };
+    return { ok: true, engine: SearchEngine.withIndex(parsed.data.docs, unpacked.tasks, index), saved: parsed.data };
   } catch (e) {
     return { ok: false, reason: `${dir}: ${(e as Error).message}` };
   }

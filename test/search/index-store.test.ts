@@ -26,11 +26,11 @@ describe('the saved index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-index-'));
     saveIndex(dir, seedEngine(), 'x');
     const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8'));
-    corpus.tasks[3].deadline = { kind: 'soon' };
+    corpus.tasks[3][8] = { kind: 'soon' };
     writeFileSync(join(dir, 'corpus.json'), JSON.stringify(corpus));
     const loaded = loadIndex(dir);
     expect(loaded.ok).toBe(false);
-    expect(loaded.ok ? '' : loaded.reason).toMatch(/corpus\.json: field tasks\.3\.deadline/);
+    expect(loaded.ok ? '' : loaded.reason).toMatch(/corpus\.json: field tasks\.3\.8/);
   });
 
   it('notices that the seeds changed since the build and answers from the seeds', () => {
