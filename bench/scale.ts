@@ -14,7 +14,7 @@ import { synthesize } from './synthetic.js';
  * starting up would), and prints one JSON line with every figure.
  */
 const factor = Number(process.argv[2] ?? 1);
-const seeds = loadSeeds('seeds');
+const seeds = await loadSeeds('seeds');
 const { docs, tasks } = synthesize(seeds.docs, seeds.tasks, factor);
 const t0 = performance.now();
 const built = SearchEngine.build(docs, tasks);

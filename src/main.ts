@@ -26,7 +26,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const config = loaded.config;
   const log = createLogger(config.BOT_TOKEN ? config.LOG_LEVEL : env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', config.BOT_TOKEN);
   const store = new SqliteStore(config.DATA_DIR);
-  const engine = openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log });
+  const engine = await openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log });
   const library = new Library(engine, config.SEEDS_DIR);
   const conversation = new Conversation({ library, store, log });
 

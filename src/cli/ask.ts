@@ -11,7 +11,7 @@ import { parseArgs } from './args.js';
  */
 const { flags, positionals } = parseArgs(process.argv.slice(2), ['today', 'file', 'seeds', 'index']);
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const engine = openEngine({
+const engine = await openEngine({
   seedsDir: typeof flags.seeds === 'string' ? flags.seeds : process.env.SEEDS_DIR ?? 'seeds',
   indexDir: typeof flags.index === 'string' ? flags.index : process.env.INDEX_DIR ?? 'index-data',
   log,

@@ -8,7 +8,7 @@ const seeds = typeof flags.seeds === 'string' ? flags.seeds : process.env.SEEDS_
 const out = typeof flags.index === 'string' ? flags.index : process.env.INDEX_DIR ?? 'index-data';
 const log = createLogger(process.env.LOG_LEVEL ?? 'info');
 const started = performance.now();
-const engine = buildFromSeeds(seeds, log, out);
+const engine = await buildFromSeeds(seeds, log, out);
 log.info({
   msg: 'index.built',
   dir: out,

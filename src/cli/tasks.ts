@@ -10,7 +10,7 @@ const { flags } = parseArgs(process.argv.slice(2), ['seeds']);
 const dir = typeof flags.seeds === 'string' ? flags.seeds : 'seeds';
 let corpus;
 try {
-  corpus = loadSeeds(dir);
+  corpus = await loadSeeds(dir);
 } catch (e) {
   process.stderr.write(`tasks: cannot read ${dir}: ${(e as Error).message}\n`);
   process.exit(1);

@@ -14,6 +14,8 @@ export const DocumentMeta = z.object({
   level: Level,
   year: z.number().int().nullable(),
   layout: z.string(),
+  /** The source file's format: txt, docx, xlsx, doc, wps, pdf. */
+  format: z.string().default('txt'),
   taskCount: z.number().int().nonnegative(),
   /** sha1 of the file's bytes, so a changed seed folder is noticed. */
   hash: z.string(),

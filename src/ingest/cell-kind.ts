@@ -37,7 +37,9 @@ export interface Point {
  */
 export function pointNumber(cell: string): Point | undefined {
   const t = cell.trim();
-  const m = /^[（(]?(\d{1,2})(?:[.．、)）]|\s+(?=[^\d\s.．年月日个项%])|(?=[\u4e00-\u9fff“《]))\s*(?![年月日个项号期次时周天岁届元万亿％%])/.exec(t);
+  // After a printed separator (1. 2、) anything may follow; without one (3 根据, 4流行季节) the digits
+  // must not be a quantity (24 小时, 3个, 2016年).
+  const m = /^[（(]?(\d{1,2})(?:[.．、)）]\s*(?![年月日])|\s+(?=[^\d\s.．])(?![年月日个项号期次时周天岁届元万亿千百％%小分家名人户倍条篇份批场])|(?=[\u4e00-\u9fff“《])(?![年月日个项号期次时周天岁届元万亿千百％%小分家名人户倍条篇份批场]))/.exec(t);
   if (!m) return undefined;
   if (/^[（(]/.test(t) && !/^[（(]\d{1,2}[)）]/.test(t)) return undefined;
   const rest = t.slice(m[0].length).trim();

@@ -53,7 +53,7 @@ export function parseText(text: string, doc: string, hash = sha1(Buffer.from(tex
     return { tasks: [], warnings: [{ doc, message: '未识别到任务表或任务清单 (no task table or task outline found: not a work-plan document?)' }] };
   }
   return {
-    meta: { doc, title: meta.title, issuer: meta.issuer, region: meta.region, regionAliases: meta.regionAliases, level: meta.level, year: meta.year, layout, taskCount: tasks.length, hash },
+    meta: { doc, title: meta.title, issuer: meta.issuer, region: meta.region, regionAliases: meta.regionAliases, level: meta.level, year: meta.year, layout, format: 'txt', taskCount: tasks.length, hash },
     tasks,
     warnings,
   };

@@ -48,7 +48,7 @@ export class Library {
     }
     for (const name of names) {
       await new Promise((r) => setImmediate(r));
-      addToCorpus(corpus, readSeedFile(this.seedsDir, name));
+      addToCorpus(corpus, await readSeedFile(this.seedsDir, name));
     }
     await new Promise((r) => setImmediate(r));
     const ms = () => Math.round(performance.now() - started);

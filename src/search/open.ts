@@ -15,7 +15,7 @@ export interface OpenOptions {
  * Start-up: loads `index-data/` rather than rebuilding; when the seeds changed since the build (or
  * there is no usable index) it says so and builds from the seeds instead.
  */
-export function openEngine(opts: OpenOptions): SearchEngine {
+export async function openEngine(opts: OpenOptions): Promise<SearchEngine> {
   const hash = seedsHash(opts.seedsDir);
   const loaded = loadIndex(opts.indexDir);
   if (loaded.ok && loaded.saved.seedsHash === hash) {
@@ -30,8 +30,8 @@ export function openEngine(opts: OpenOptions): SearchEngine {
 }
 
 /** Parses a seeds folder and builds the engine; logs one warning per bad file. */
-export function buildFromSeeds(seedsDir: string, log: Logger, saveTo?: string): SearchEngine {
-  const corpus = loadSeeds(seedsDir);
+export async function buildFromSeeds(seedsDir: string, log: Logger, saveTo?: string): Promise<SearchEngine> {
+  const corpus = await loadSeeds(seedsDir);
   for (const w of corpus.warnings) log.warn({ msg: 'ingest.warning', doc: w.doc, reason: w.message });
   const engine = SearchEngine.build(corpus.docs, corpus.tasks);
   if (saveTo) saveIndex(saveTo, engine, seedsHash(seedsDir));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatAnswer, NOT_UNDERSTOOD, PAGE_LIMIT } from '../../src/answer/format-text.js';
 import { seedEngine } from '../helpers/engine.js';
 
-const ask = (q: string, today = '2016-06-15') => formatAnswer(seedEngine().ask(q, today)).pages;
+const engine = await seedEngine();
+const ask = (q: string, today = '2016-06-15') => formatAnswer(engine.ask(q, today)).pages;
 
 describe('formatAnswer', () => {
   it('opens with a summary line and cites each task by document and 序号', () => {

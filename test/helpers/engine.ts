@@ -4,9 +4,9 @@ import { SearchEngine } from '../../src/search/engine.js';
 let cached: SearchEngine | undefined;
 
 /** The engine over the five seeds, built once per test file. */
-export function seedEngine(): SearchEngine {
+export async function seedEngine(): Promise<SearchEngine> {
   if (!cached) {
-    const corpus = loadSeeds('seeds');
+    const corpus = await loadSeeds('seeds');
     cached = SearchEngine.build(corpus.docs, corpus.tasks);
   }
   return cached;

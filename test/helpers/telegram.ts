@@ -56,7 +56,7 @@ export async function startBot(apiRoot: string, opts: { seedsDir?: string; dataD
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zwgk-data-'));
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const store = new SqliteStore(dataDir);
-  const library = new Library(seedEngine(), seedsDir);
+  const library = new Library(await seedEngine(), seedsDir);
   const delivery = new Delivery(log, opts.limits ?? TEST_LIMITS);
   const bot = createBot({
     token: TOKEN,

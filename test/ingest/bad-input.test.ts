@@ -28,14 +28,15 @@ describe('decoding and line endings', () => {
   }
 });
 
+const badDir = mkdtempSync(join(tmpdir(), 'zwgk-bad-'));
+copyFileSync(`seeds/${SEED}`, join(badDir, SEED));
+writeFileSync(join(badDir, 'empty.txt'), '');
+writeFileSync(join(badDir, 'binary.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+writeFileSync(join(badDir, 'news.txt'), '县长调研春耕生产\n\n3月15日，县长一行深入田间地头，实地察看春耕备耕情况。他强调，要抓好粮食生产。\n');
+writeFileSync(join(badDir, 'huge.txt'), Buffer.alloc(20 * 1024 * 1024, 0x41));
+const corpus = await loadSeeds(badDir);
+
 describe('bad files in a seeds folder', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-bad-'));
-  copyFileSync(`seeds/${SEED}`, join(dir, SEED));
-  writeFileSync(join(dir, 'empty.txt'), '');
-  writeFileSync(join(dir, 'binary.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
-  writeFileSync(join(dir, 'news.txt'), '县长调研春耕生产\n\n3月15日，县长一行深入田间地头，实地察看春耕备耕情况。他强调，要抓好粮食生产。\n');
-  writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(20 * 1024 * 1024, 0x41));
-  const corpus = loadSeeds(dir);
 
   it('still parses the good document', () => {
     expect(corpus.docs.map((d) => d.doc)).toEqual([SEED]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/query/query-parser.js';
 import { seedEngine } from '../helpers/engine.js';
 
-const vocab = seedEngine().vocab;
+const vocab = (await seedEngine()).vocab;
 const parse = (text: string, today = '2016-06-15') => parseQuery(text, { today, vocab });
 
 describe('parseQuery', () => {

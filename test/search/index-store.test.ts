@@ -11,9 +11,9 @@ import { seedEngine } from '../helpers/engine.js';
 const log = pino({ level: 'silent' });
 
 describe('the saved index', () => {
-  it('loads back and answers exactly as the index it was saved from', () => {
+  it('loads back and answers exactly as the index it was saved from', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-index-'));
-    const built = seedEngine();
+    const built = await seedEngine();
     saveIndex(dir, built, seedsHash('seeds'));
     const loaded = loadIndex(dir);
     expect(loaded.ok).toBe(true);
@@ -22,9 +22,9 @@ describe('the saved index', () => {
     }
   });
 
-  it('names the file and field of a damaged index instead of crashing', () => {
+  it('names the file and field of a damaged index instead of crashing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-index-'));
-    saveIndex(dir, seedEngine(), 'x');
+    saveIndex(dir, await seedEngine(), 'x');
     const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8'));
     corpus.tasks[3][8] = { kind: 'soon' };
     writeFileSync(join(dir, 'corpus.json'), JSON.stringify(corpus));
@@ -33,24 +33,24 @@ describe('the saved index', () => {
     expect(loaded.ok ? '' : loaded.reason).toMatch(/corpus\.json: field tasks\.3\.8/);
   });
 
-  it('notices that the seeds changed since the build and answers from the seeds', () => {
+  it('notices that the seeds changed since the build and answers from the seeds', async () => {
     const seeds = mkdtempSync(join(tmpdir(), 'zwgk-seeds-'));
     cpSync('seeds', seeds, { recursive: true });
     const index = mkdtempSync(join(tmpdir(), 'zwgk-index-'));
-    buildFromSeeds(seeds, log, index);
+    await buildFromSeeds(seeds, log, index);
     cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'pipe_rows.txt'));
     const warnings: string[] = [];
     const spy = pino({ level: 'warn' }, { write: (s: string) => warnings.push(s) });
-    const engine = openEngine({ seedsDir: seeds, indexDir: index, log: spy });
+    const engine = await openEngine({ seedsDir: seeds, indexDir: index, log: spy });
     expect(warnings.join('')).toContain('index.stale');
     expect(engine.corpus.docs.map((d) => d.doc)).toContain('pipe_rows.txt');
   });
 
-  it("answers a question without a year from each region's latest plan, and an older plan when its year is named", () => {
+  it("answers a question without a year from each region's latest plan, and an older plan when its year is named", async () => {
     const seeds = mkdtempSync(join(tmpdir(), 'zwgk-seeds-'));
     cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'a.txt'));
     writeFileSync(join(seeds, 'b.txt'), readFileSync('test/fixtures/layouts/pipe_rows.txt', 'utf8').replaceAll('2021', '2022'));
-    const engine = buildFromSeeds(seeds, log);
+    const engine = await buildFromSeeds(seeds, log);
     expect(engine.ask('澄源县财政局有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2022]);
     expect(engine.ask('澄源县财政局2021年有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2021]);
   });

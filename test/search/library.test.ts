@@ -15,7 +15,7 @@ describe('Library.reload', () => {
   it('answers from the old index while the new one is read, then swaps', async () => {
     const dir = seedsCopy();
     cpSync('test/fixtures/layouts/pipe_rows.txt', join(dir, 'pipe_rows.txt'));
-    const lib = new Library(seedEngine(), dir);
+    const lib = new Library(await seedEngine(), dir);
     const pending = lib.reload();
     await new Promise((r) => setImmediate(r));
     expect(lib.current.ask('澄源县财政局有哪些任务').reason).toBe('no-document');
@@ -27,7 +27,7 @@ describe('Library.reload', () => {
   it('reports a bad file by name and loads the rest', async () => {
     const dir = seedsCopy();
     writeFileSync(join(dir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 9, 200, 201, 0]));
-    const report = await new Library(seedEngine(), dir).reload();
+    const report = await new Library(await seedEngine(), dir).reload();
     expect(report.ok).toBe(true);
     expect(report.docs).toHaveLength(5);
     expect(report.warnings.map((w) => w.doc)).toEqual(['broken.txt']);
@@ -39,7 +39,7 @@ describe('Library.reload', () => {
       rmSync(join(dir, f));
     }
     writeFileSync(join(dir, 'empty.txt'), '');
-    const old = seedEngine();
+    const old = await seedEngine();
     const lib = new Library(old, dir);
     const report = await lib.reload();
     expect(report.ok).toBe(false);
