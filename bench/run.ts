@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { readGrid } from '../src/ingest/grid.js';
 import { parseDocument } from '../src/ingest/parse-document.js';
+import { readDocument } from '../src/ingest/read-document.js';
+import { docxTable } from '../test/fixtures/office-tables.js';
 import { percentile, round } from './stats.js';
 
 /**
@@ -22,6 +25,28 @@ for (let i = 0; i < 20; i++) {
 }
 figures.parse_seeds_ms = round(percentile(parseRuns, 50));
 say(`parse+normalize ${files.length} seeds: p50 ${figures.parse_seeds_ms} ms (target < 200 ms)`);
+
+// A ≈100-page .docx: the 000 table repeated 8 times (LibreOffice lays one copy out on 13 pages).
+{
+  const text = readFileSync('seeds/000_8c36aaee05ee3aae.txt', 'utf8');
+  const grid = readGrid(text)!;
+  const width = grid.roles.length;
+  const copies = 8;
+  const rows = Array.from({ length: copies }, (_, k) =>
+    grid.rows.map((r) => Array.from({ length: width }, (_, i) => (i === 0 && r[0]?.text ? String(Number(r[0].text) + k * 30) : (r[i]?.text ?? '')))),
+  ).flat();
+  const bytes = await docxTable('某县2016年政务公开工作要点分工方案', ['序号', '工作任务', '具体要求', '牵头落实单位', '完成时限'], rows);
+  for (let i = 0; i < 3; i++) await readDocument(bytes, 'big.docx');
+  const runs: number[] = [];
+  let tasks = 0;
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    tasks = (await readDocument(bytes, 'big.docx')).tasks.length;
+    runs.push(performance.now() - s);
+  }
+  figures.docx_100_pages = { rows: rows.length, tasks, bytes: bytes.length, p50_ms: round(percentile(runs, 50)) };
+  say(`parse a ≈100-page .docx (${rows.length} table rows, ${tasks} tasks): p50 ${round(percentile(runs, 50))} ms (target < 2000 ms)`);
+}
 
 for (const [factor, capMs, capMb] of [
   [1, 120_000, 2048],

@@ -42,6 +42,7 @@ export const ConfigSchema = z.object({
       }, 'must be an IANA time zone such as Asia/Shanghai')
       .default('Asia/Shanghai'),
   ),
+  GROUP_ADMINS_MAY_UPLOAD: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1')),
   WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().url('must be the public https URL Telegram calls').optional()),
   WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8443)),
   WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[\w-]{1,256}$/, 'only letters, digits, _ and -').optional()),

@@ -8,6 +8,7 @@ import { Delivery } from './bot/delivery.js';
 import { runTerminalChat } from './cli/terminal-chat.js';
 import { type Config, loadConfig } from './config.js';
 import { Conversation } from './conversation/conversation.js';
+import { Uploads } from './conversation/uploads.js';
 import { createLogger } from './log.js';
 import { Library } from './search/library.js';
 import { openEngine } from './search/open.js';
@@ -28,7 +29,8 @@ export async function main(env: Record<string, string | undefined> = process.env
   const store = new SqliteStore(config.DATA_DIR);
   const engine = await openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log });
   const library = new Library(engine, config.SEEDS_DIR);
-  const conversation = new Conversation({ library, store, log });
+  const uploads = new Uploads(store, config.DATA_DIR, config.SEEDS_DIR);
+  const conversation = new Conversation({ library, store, log, uploads, seedsDir: config.SEEDS_DIR, groupAdminsMayUpload: config.GROUP_ADMINS_MAY_UPLOAD });
 
   if (!config.BOT_TOKEN) {
     process.stderr.write(

@@ -5,7 +5,9 @@ import type { Message, Update } from 'telegraf/types';
 import type { Conversation } from '../conversation/conversation.js';
 import { COMMANDS } from '../conversation/help-text.js';
 import type { Incoming, Reply } from '../conversation/types.js';
+import { MAX_BINARY_BYTES } from '../ingest/read-document.js';
 import { todayIn } from '../query/time-words.js';
+import { download } from './download.js';
 import type { Delivery } from './delivery.js';
 import { keyboard, renderHtml } from './html.js';
 
@@ -53,7 +55,14 @@ export function createBot(deps: BotDeps): Telegraf {
     let notice: string | undefined;
     try {
       if (data && chat && cb.message) {
-        const outcome = deps.conversation.handleCallback({ chatId: chat.id, userId: cb.from.id, data, isBotAdmin: deps.adminIds.includes(cb.from.id), today: today() });
+        const outcome = await deps.conversation.handleCallback({
+          chatId: chat.id,
+          userId: cb.from.id,
+          data,
+          isBotAdmin: deps.adminIds.includes(cb.from.id),
+          isChatAdmin: () => isChatAdmin(ctx, cb.from.id, deps.log),
+          today: today(),
+        });
         notice = outcome.notice;
         if (outcome.edit) {
           const reply = outcome.edit;
@@ -69,6 +78,20 @@ export function createBot(deps: BotDeps): Telegraf {
     }
   });
 
+  // A plan file: in private chats, or in groups with a caption that @mentions the bot.
+  bot.on('document', async (ctx) => {
+    const msg = ctx.message;
+    const isGroup = ctx.chat.type !== 'private';
+    const username = ctx.botInfo?.username ?? '';
+    if (isGroup && !(username && (msg.caption ?? '').includes(`@${username}`))) return;
+    const incoming = toIncoming(ctx, msg.caption ?? '', msg.from?.id, deps, today());
+    const doc = msg.document;
+    const reply = await deps.conversation.handleDocument(incoming, { name: doc.file_name ?? 'upload', size: doc.file_size }, async () =>
+      download(await ctx.telegram.getFileLink(doc.file_id), deps.agent, MAX_BINARY_BYTES),
+    );
+    void send(ctx, deps.delivery, reply, msg.message_id, isGroup);
+  });
+
   bot.on('message', async (ctx) => {
     const msg = ctx.message as Message.TextMessage;
     if (typeof msg.text !== 'string') return;
@@ -76,15 +99,7 @@ export function createBot(deps: BotDeps): Telegraf {
     const text = addressedText(ctx, msg, isGroup);
     if (text === undefined) return;
     deps.delivery.background('sendChatAction', () => ctx.sendChatAction('typing'));
-    const incoming: Incoming = {
-      chatId: ctx.chat.id,
-      chatType: ctx.chat.type,
-      userId: msg.from?.id ?? 0,
-      text,
-      isBotAdmin: deps.adminIds.includes(msg.from?.id ?? -1),
-      isChatAdmin: () => isChatAdmin(ctx, msg.from?.id, deps.log),
-      today: today(),
-    };
+    const incoming = toIncoming(ctx, text, msg.from?.id, deps, today());
     const replies = await deps.conversation.handle(incoming);
     // Queued, not awaited: the chat's queue keeps the order, and polling goes on while Telegram's
     // rate limits space the sends out.
@@ -104,6 +119,18 @@ export function createBot(deps: BotDeps): Telegraf {
 /** Registers the commands with Telegram without holding anything up; a failure is only logged. */
 export function registerCommands(bot: Telegraf, delivery: Delivery): void {
   delivery.background('setMyCommands', () => bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.command, description: c.description }))));
+}
+
+function toIncoming(ctx: Context<Update>, text: string, userId: number | undefined, deps: BotDeps, today: string): Incoming {
+  return {
+    chatId: ctx.chat!.id,
+    chatType: ctx.chat!.type,
+    userId: userId ?? 0,
+    text,
+    isBotAdmin: deps.adminIds.includes(userId ?? -1),
+    isChatAdmin: () => isChatAdmin(ctx, userId, deps.log),
+    today,
+  };
 }
 
 async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, replyTo: number, isGroup: boolean): Promise<void> {

@@ -30,7 +30,7 @@ export async function runTerminalChat(conversation: Conversation, opts: Terminal
     if (text) {
       const pressed = buttons.find((b) => b.text === text);
       if (pressed) {
-        const out = conversation.handleCallback({ chatId: 0, userId: 0, data: pressed.data, isBotAdmin: true, today: today() });
+        const out = await conversation.handleCallback({ chatId: 0, userId: 0, data: pressed.data, isBotAdmin: true, today: today() });
         if (out.edit) show(out.edit.text, out.edit.buttons);
         else if (out.notice) show(out.notice);
       } else {

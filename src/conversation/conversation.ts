@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { formatAnswer, orderForUnit } from '../answer/format-text.js';
 import type { Library } from '../search/library.js';
@@ -7,11 +10,17 @@ import { type ButtonAction, decodeButton, encodeButton } from './callback-data.j
 import { ChatState } from './chat-state.js';
 import { COMMANDS, HELP_TEXT, START_TEXT } from './help-text.js';
 import type { Button, CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types.js';
+import type { Uploads } from './uploads.js';
 
 export interface ConversationDeps {
   library: Library;
   store: KeyValueStore;
   log: Logger;
+  /** Where uploaded plans go once confirmed; uploads are refused without it. */
+  uploads?: Uploads;
+  seedsDir?: string;
+  /** Group admins (not only bot admins) may upload plans in their group. */
+  groupAdminsMayUpload?: boolean;
 }
 
 /** The question text that asks for a bound unit's own tasks (/mine), carried by its page buttons. */
@@ -56,13 +65,27 @@ export class Conversation {
         return [await this.reload(msg)];
       case 'stats':
         return [this.stats(msg)];
+      case 'remove':
+        return [this.askRemove(msg, args)];
       default:
         return [{ text: `不认识的命令 /${cmd[1]}。${COMMANDS.map((c) => `/${c.command}`).join(' ')}` }];
     }
   }
 
-  /** Handles a button press: turns a page, or re-asks for the region chosen. */
-  handleCallback(cb: CallbackIncoming): CallbackOutcome {
+  /** Handles a plan file sent to the bot: admins only; parsed and summarized, added on confirmation. */
+  async handleDocument(msg: Incoming, file: { name: string; size?: number }, download: () => Promise<Uint8Array>): Promise<Reply> {
+    if (!(await this.mayManage(msg))) {
+      this.deps.log.warn({ msg: 'upload.refused', chat_id: msg.chatId, user_id: msg.userId });
+      return { text: '只有管理员可以上传工作方案。' };
+    }
+    if (!this.deps.uploads) return { text: '本机器人没有开启上传功能。' };
+    return this.deps.uploads.receive({ ...file, chatId: msg.chatId, userId: msg.userId }, download);
+  }
+
+  /** Handles a button press: turns a page, re-asks for the region chosen, or decides an upload or removal. */
+  async handleCallback(cb: CallbackIncoming): Promise<CallbackOutcome> {
+    const manage = /^([ux]):(\w+):([\w-]+)$/.exec(cb.data);
+    if (manage) return this.manageCallback(cb, manage[1], manage[2], manage[3]);
     const action = decodeButton(cb.data, this.deps.store);
     if (!action) return { notice: '这个按钮已失效，请重新提问。' };
     if (action.action === 'region') return { edit: this.answer(action.question, action.today, cb.chatId), notice: '已选择' };
@@ -161,7 +184,43 @@ export class Conversation {
   private docs(): string {
     const docs = this.deps.library.current.corpus.docs;
     if (!docs.length) return '还没有收录任何文档。';
-    return ['已收录的文档：', ...docs.map((d) => `• ${d.region} ${d.year ?? '年度未知'} · ${d.taskCount} 项 · ${d.title}（${d.doc}）`)].join('\n');
+    return ['已收录的文档：', ...docs.map((d) => `• ${d.region} ${d.year ?? '年度未知'} · ${d.taskCount} 项 · ${d.title}（${d.format} 文件 ${d.doc}）`)].join('\n');
+  }
+
+  private async manageCallback(cb: CallbackIncoming, kind: string, op: string, id: string): Promise<CallbackOutcome> {
+    if (!cb.isBotAdmin && !(this.deps.groupAdminsMayUpload && (await cb.isChatAdmin?.()))) return { notice: '只有管理员可以操作。' };
+    if (kind === 'u') {
+      if (!this.deps.uploads) return { notice: '上传功能未开启。' };
+      const d = this.deps.uploads.decide(op, id);
+      if (!d.reload) return { edit: { text: d.text, buttons: d.buttons }, notice: op === 'no' ? '已取消' : undefined };
+      return { edit: { text: `${d.text}\n${await this.reloadText()}` }, notice: '已加入' };
+    }
+    const name = this.deps.store.read('removals', id);
+    if (typeof name !== 'string' || !this.deps.seedsDir) return { edit: { text: '这个操作已处理或已过期。' } };
+    this.deps.store.delete('removals', id);
+    if (op !== 'del') return { edit: { text: `已取消，${name} 仍在索引中。` }, notice: '已取消' };
+    rmSync(join(this.deps.seedsDir, name), { force: true });
+    return { edit: { text: `已移除 ${name}。\n${await this.reloadText()}` }, notice: '已移除' };
+  }
+
+  private askRemove(msg: Incoming, args: string): Reply {
+    if (!msg.isBotAdmin) return { text: '只有管理员可以移除文档。' };
+    if (!args) return { text: '用法：/remove 文档名或地区，例如 /remove 开平' };
+    const docs = this.deps.library.current.corpus.docs.filter((d) => d.doc === args || d.doc.includes(args) || d.regionAliases.some((a) => args.includes(a)));
+    if (docs.length !== 1) {
+      return { text: docs.length ? `「${args}」对应多份文档：${docs.map((d) => d.doc).join('、')}，请写出文件名。` : `没有找到文档「${args}」。发送 /docs 查看已收录的文档。` };
+    }
+    const id = randomBytes(6).toString('base64url');
+    this.deps.store.write('removals', id, docs[0].doc);
+    return {
+      text: `确认从索引中移除 ${docs[0].region} ${docs[0].year ?? ''}（${docs[0].doc}，${docs[0].taskCount} 项任务）吗？文件将从文档目录删除。`,
+      buttons: [[{ text: '确认移除', data: `x:del:${id}` }, { text: '取消', data: `x:no:${id}` }]],
+    };
+  }
+
+  private async mayManage(msg: Incoming): Promise<boolean> {
+    if (msg.isBotAdmin) return true;
+    return Boolean(this.deps.groupAdminsMayUpload && msg.chatType !== 'private' && (await msg.isChatAdmin()));
   }
 
   private async reload(msg: Incoming): Promise<Reply> {
@@ -169,18 +228,21 @@ export class Conversation {
       this.deps.log.warn({ msg: 'reload.refused', chat_id: msg.chatId, user_id: msg.userId });
       return { text: '只有管理员可以重新加载索引。' };
     }
+    return { text: await this.reloadText() };
+  }
+
+  /** Reloads the index and says what changed: per-document counts, tasks added and removed, bad files. */
+  private async reloadText(): Promise<string> {
     const r = await this.deps.library.reload();
     this.deps.log.info({ msg: 'reload.done', ok: r.ok, docs: r.docs.length, added: r.added, removed: r.removed, ms: r.ms });
     const problems = r.warnings.map((w) => `• ${w.doc}：${w.message}`);
-    if (!r.ok) return { text: ['重新加载失败，继续使用原来的索引。', ...problems].join('\n') };
+    if (!r.ok) return ['重新加载失败，继续使用原来的索引。', ...problems].join('\n');
     const total = r.docs.reduce((n, d) => n + d.tasks, 0);
-    return {
-      text: [
-        `重新加载完成：${r.docs.length} 份文档，${total} 项任务（新增 ${r.added} 项，删除 ${r.removed} 项，用时 ${r.ms} ms）。`,
-        ...r.docs.map((d) => `• ${d.region} ${d.year ?? ''}：${d.tasks} 项（${d.doc}）`),
-        ...(problems.length ? ['未能读取：', ...problems] : []),
-      ].join('\n'),
-    };
+    return [
+      `重新加载完成：${r.docs.length} 份文档，${total} 项任务（新增 ${r.added} 项，删除 ${r.removed} 项，用时 ${r.ms} ms）。`,
+      ...r.docs.map((d) => `• ${d.region} ${d.year ?? ''}：${d.tasks} 项（${d.doc}）`),
+      ...(problems.length ? ['未能读取：', ...problems] : []),
+    ].join('\n');
   }
 
   private stats(msg: Incoming): Reply {

@@ -8,6 +8,7 @@ export const COMMANDS = [
   { command: 'docs', description: '已收录的工作方案' },
   { command: 'help', description: '使用说明和示例问题' },
   { command: 'reload', description: '重新加载文档（管理员）' },
+  { command: 'remove', description: '移除一份文档（管理员）' },
   { command: 'stats', description: '运行统计（管理员）' },
 ] as const;
 
@@ -32,4 +33,5 @@ export const HELP_TEXT = [
   ...COMMANDS.map((c) => `/${c.command} — ${c.description}`),
   '',
   '在群里：用命令、@我，或回复我的消息来提问。',
+  '管理员可以直接把工作方案文件（.docx/.xlsx/.doc/.pdf/.txt）发给我（群里请在说明中 @我），确认后加入索引。',
 ].join('\n');

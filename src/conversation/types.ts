@@ -29,6 +29,7 @@ export interface CallbackIncoming {
   userId: number;
   data: string;
   isBotAdmin: boolean;
+  isChatAdmin?: () => Promise<boolean>;
   today: string;
 }
 

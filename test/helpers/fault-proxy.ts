@@ -11,10 +11,21 @@ export interface FaultProxy {
 }
 
 /**
- * A loopback proxy in front of the Bot API emulator: forwards every call, except that `fault`
- * may answer a call itself (429 with retry_after, or 500) without forwarding it.
+ * A loopback proxy in front of the Bot API emulator: forwards every call, except that `serve` may
+ * answer methods the emulator lacks (getFile, file downloads) and `fault` may answer a call with
+ * 429 (retry_after) or 500 without forwarding it.
  */
-export async function startFaultProxy(target: string, fault: (method: string, n: number) => Fault): Promise<FaultProxy> {
+export interface Served {
+  status: number;
+  contentType: string;
+  body: Buffer | string;
+}
+
+export async function startFaultProxy(
+  target: string,
+  fault: (method: string, n: number) => Fault,
+  serve: (method: string, url: string, body: string) => Served | undefined = () => undefined,
+): Promise<FaultProxy> {
   const calls: FaultProxy['calls'] = [];
   const counts = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
@@ -22,6 +33,13 @@ export async function startFaultProxy(target: string, fault: (method: string, n:
     const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
     const n = (counts.get(method) ?? 0) + 1;
     counts.set(method, n);
+    const served = serve(method, req.url ?? '', body);
+    if (served) {
+      calls.push({ method, faulted: false, body });
+      res.writeHead(served.status, { 'content-type': served.contentType });
+      res.end(served.body);
+      return;
+    }
     const f = fault(method, n);
     calls.push({ method, faulted: Boolean(f), body });
     if (f) {

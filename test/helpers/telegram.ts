@@ -9,7 +9,9 @@ import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/li
 import { createBot } from '../../src/bot/create-bot.js';
 import { Delivery, type DeliveryOptions } from '../../src/bot/delivery.js';
 import { Conversation } from '../../src/conversation/conversation.js';
+import { Uploads } from '../../src/conversation/uploads.js';
 import { Library } from '../../src/search/library.js';
+import { buildFromSeeds } from '../../src/search/open.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { seedEngine } from './engine.js';
 
@@ -51,19 +53,19 @@ export interface RunningBot {
 }
 
 /** The real bot, in-process, against an API root (the emulator or a proxy in front of it). */
-export async function startBot(apiRoot: string, opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions } = {}): Promise<RunningBot> {
+export async function startBot(apiRoot: string, opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean } = {}): Promise<RunningBot> {
   const seedsDir = opts.seedsDir ?? copySeeds();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zwgk-data-'));
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const store = new SqliteStore(dataDir);
-  const library = new Library(await seedEngine(), seedsDir);
+  const library = new Library(opts.seedsDir ? await buildFromSeeds(seedsDir, log) : await seedEngine(), seedsDir);
   const delivery = new Delivery(log, opts.limits ?? TEST_LIMITS);
   const bot = createBot({
     token: TOKEN,
     apiRoot,
     adminIds: [ADMIN_ID],
     timeZone: 'Asia/Shanghai',
-    conversation: new Conversation({ library, store, log }),
+    conversation: new Conversation({ library, store, log, uploads: new Uploads(store, dataDir, seedsDir), seedsDir, groupAdminsMayUpload: opts.groupAdminsMayUpload }),
     delivery,
     log,
     today: () => '2016-06-15',
