@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 30000,
     pool: 'forks',
+    // Most of the suite waits on loopback I/O and timers: more workers than cores keep it short.
+    maxWorkers: 4,
   },
 });

@@ -3,7 +3,7 @@ import type { Agent } from 'node:http';
 import { join } from 'node:path';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { SocksProxyAgent } from 'socks-proxy-agent';
-import { createBot, registerCommands } from './bot/create-bot.js';
+import { createBot, registerCommands, sendReminder } from './bot/create-bot.js';
 import { Delivery } from './bot/delivery.js';
 import { runTerminalChat } from './cli/terminal-chat.js';
 import { type Config, loadConfig } from './config.js';
@@ -13,6 +13,8 @@ import { createLogger } from './log.js';
 import { Library } from './search/library.js';
 import { openEngine } from './search/open.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import { ReminderScheduler } from './tracking/scheduler.js';
+import { StatusBook } from './tracking/task-status.js';
 
 /**
  * The composition root: config, logger, store, index, conversation, then the Telegram bot (with
@@ -37,7 +39,7 @@ export async function main(env: Record<string, string | undefined> = process.env
       'zwgk-bot: 未设置 BOT_TOKEN，进入终端对话模式（每行一个问题，支持 /help 等命令）。\n' +
         '连接 Telegram：向 @BotFather 申请 token，设置 BOT_TOKEN（必要时设置 HTTPS_PROXY）后再运行 npm start，详见 README。\n',
     );
-    await runTerminalChat(conversation, { prompt: true, timeZone: config.TZ });
+    await runTerminalChat(conversation, { prompt: true, timeZone: config.TZ, outDir: join(config.DATA_DIR, 'exports') });
     store.close();
     return 0;
   }
@@ -54,6 +56,16 @@ export async function main(env: Record<string, string | undefined> = process.env
     delivery,
     log,
   });
+  const reminders = new ReminderScheduler({
+    library,
+    store,
+    status: new StatusBook(store),
+    log,
+    send: (chatId, text) => sendReminder(bot, delivery, chatId, text),
+    now: () => new Date(),
+    timeZone: config.TZ,
+  });
+  reminders.start();
   // The Docker healthcheck reads this file's age.
   const heartbeat = setInterval(() => writeFileSync(join(config.DATA_DIR, 'heartbeat'), new Date().toISOString()), 30_000);
   heartbeat.unref();
@@ -61,6 +73,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const stop = async (signal: string) => {
     log.info({ msg: 'bot.stopping', signal });
     clearInterval(heartbeat);
+    reminders.stop();
     bot.stop(signal);
     await delivery.stop();
     store.close();

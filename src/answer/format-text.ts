@@ -2,6 +2,7 @@ import type { Deadline, Task } from '../domain/task.js';
 import type { DocumentMeta } from '../domain/document.js';
 import type { IndexedTask } from '../search/corpus.js';
 import type { ResultGroup, ResultSection, SearchResult } from '../search/retrieve.js';
+import { statusLabel } from '../tracking/task-status.js';
 
 /** A page of answer text: plain Chinese text, no markup (adapters escape and style it). */
 export interface AnswerText {
@@ -15,8 +16,14 @@ export const PAGE_LIMIT = 3500;
  * Turns a search result into what a person reads: a summary line, then each task with its
  * requirement, deadline, lead units and citation, grouped per document, cut into pages.
  */
-export function formatAnswer(result: SearchResult): AnswerText {
+export interface FormatOptions {
+  /** Whether a task (by id) has been closed (办结); statuses are computed from dates otherwise. */
+  isDone?: (taskId: string) => boolean;
+}
+
+export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): AnswerText {
   const q = result.query;
+  const taskLine = (t: IndexedTask) => formatTask(t, q.today, opts.isDone?.(t.id) ?? false);
   if (result.reason === 'problem') return { pages: [q.problems.join('\n')] };
   if (result.reason === 'not-understood') return { pages: [NOT_UNDERSTOOD] };
   if (result.reason === 'no-document') {
@@ -51,7 +58,7 @@ export function formatAnswer(result: SearchResult): AnswerText {
       s.tasks.forEach((t) => blocks.push(taskLine(t)));
     }
   }
-  return { pages: paginate(blocks) };
+  return { pages: paginateLines(blocks) };
 }
 
 /**
@@ -99,12 +106,13 @@ export function describeDeadline(d: Deadline): string {
   }
 }
 
-function taskLine(t: IndexedTask): string {
+/** One task as a reader sees it: citation, requirement, deadline with its status, units. */
+export function formatTask(t: IndexedTask, today: string, done: boolean): string {
   const req = t.task.requirement.length > 160 ? `${t.task.requirement.slice(0, 160)}…` : t.task.requirement;
   const units = [t.task.lead.length ? `牵头：${t.task.lead.join('、')}` : '', t.task.responsible.length ? `责任：${t.task.responsible.join('、')}` : '']
     .filter(Boolean)
     .join('；');
-  return `• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}${units ? `｜${units}` : ''}`;
+  return `• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}（${statusLabel(t.task, done, today)}）${units ? `｜${units}` : ''}`;
 }
 
 function summaryLine(g: ResultGroup, r: SearchResult): string {
@@ -130,7 +138,8 @@ function sectionTitle(s: ResultSection, r: SearchResult): string {
   return '';
 }
 
-function paginate(blocks: string[]): string[] {
+/** Cuts blocks of text into pages of at most PAGE_LIMIT characters. */
+export function paginateLines(blocks: string[]): string[] {
   const pages: string[] = [];
   let cur = '';
   for (const b of blocks) {

@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import type { Logger } from 'pino';
-import { type Context, Telegraf } from 'telegraf';
+import { type Context, Input, Telegraf } from 'telegraf';
 import type { Message, Update } from 'telegraf/types';
 import type { Conversation } from '../conversation/conversation.js';
 import { COMMANDS } from '../conversation/help-text.js';
@@ -117,6 +117,13 @@ export function createBot(deps: BotDeps): Telegraf {
 }
 
 /** Registers the commands with Telegram without holding anything up; a failure is only logged. */
+/** Sends a reminder (or any message not replying to one) through the same delivery as answers. */
+export function sendReminder(bot: Telegraf, delivery: Delivery, chatId: number, text: string): Promise<boolean> {
+  return delivery
+    .run(chatId, chatId < 0, 'sendMessage', () => bot.telegram.sendMessage(chatId, renderHtml(text), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }))
+    .then((r) => r !== undefined);
+}
+
 export function registerCommands(bot: Telegraf, delivery: Delivery): void {
   delivery.background('setMyCommands', () => bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.command, description: c.description }))));
 }
@@ -135,6 +142,17 @@ function toIncoming(ctx: Context<Update>, text: string, userId: number | undefin
 
 async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, replyTo: number, isGroup: boolean): Promise<void> {
   const chatId = ctx.chat!.id;
+  const reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
+  if (reply.file) {
+    const file = reply.file;
+    await delivery.run(chatId, isGroup, 'sendDocument', () => ctx.telegram.sendDocument(chatId, Input.fromBuffer(file.bytes, file.filename), { caption: reply.text.slice(0, 1000), reply_parameters }));
+    return;
+  }
+  if (reply.photo) {
+    // Queued after the text, in the same chat queue: the picture follows the report it illustrates.
+    const photo = reply.photo;
+    setImmediate(() => void delivery.run(chatId, isGroup, 'sendPhoto', () => ctx.telegram.sendPhoto(chatId, Input.fromBuffer(photo.png, photo.filename), { reply_parameters })));
+  }
   await delivery.run(chatId, isGroup, 'sendMessage', () =>
     ctx.telegram.sendMessage(chatId, renderHtml(reply.text), {
       parse_mode: 'HTML',

@@ -16,7 +16,7 @@ export function renderHtml(text: string): string {
     .map((line) => {
       const esc = escapeHtml(line);
       if (/^【.+】/.test(line) || /^— .+ —$/.test(line)) return `<b>${esc}</b>`;
-      return esc.replace(/^• \[([^\]]+)\]/, (_m, c: string) => `• <code>${c}</code>`);
+      return esc.replace(/• \[([^\]]+)\]/g, (_m, c: string) => `• <code>${c}</code>`);
     })
     .join('\n');
 }

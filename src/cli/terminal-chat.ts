@@ -1,9 +1,13 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Conversation } from '../conversation/conversation.js';
 import type { Button } from '../conversation/types.js';
 import { todayIn } from '../query/time-words.js';
 
 export interface TerminalOptions {
+  /** Where pictures and files the bot would send are saved. */
+  outDir?: string;
   today?: string;
   timeZone?: string;
   /** Show a prompt when stdin is a terminal. */
@@ -20,9 +24,16 @@ export async function runTerminalChat(conversation: Conversation, opts: Terminal
   const rl = createInterface({ input: process.stdin, terminal: tty });
   const today = () => opts.today ?? todayIn(opts.timeZone);
   let buttons: Button[] = [];
-  const show = (text: string, b?: Button[][]) => {
+  const show = (text: string, b?: Button[][], attachment?: { bytes: Buffer; filename: string }) => {
     buttons = (b ?? []).flat();
-    process.stdout.write(`${text}${buttons.length ? `\n[${buttons.map((x) => x.text).join('] [')}]` : ''}\n\n`);
+    let saved = '';
+    if (attachment) {
+      const dir = opts.outDir ?? 'data/exports';
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, attachment.filename), attachment.bytes);
+      saved = `\n（附件已保存：${join(dir, attachment.filename)}）`;
+    }
+    process.stdout.write(`${text}${saved}${buttons.length ? `\n[${buttons.map((x) => x.text).join('] [')}]` : ''}\n\n`);
   };
   if (tty) process.stdout.write('问> ');
   for await (const line of rl) {
@@ -43,7 +54,7 @@ export async function runTerminalChat(conversation: Conversation, opts: Terminal
           isChatAdmin: async () => true,
           today: today(),
         });
-        for (const r of replies) show(r.text, r.buttons);
+        for (const r of replies) show(r.text, r.buttons, r.photo ? { bytes: r.photo.png, filename: r.photo.filename } : r.file);
       }
     }
     if (tty) process.stdout.write('问> ');

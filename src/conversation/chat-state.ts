@@ -5,7 +5,12 @@ import type { KeyValueStore } from '../store/store.js';
 export const Binding = z.object({ unit: z.string().min(1), region: z.string().optional(), at: z.string() });
 export type Binding = z.infer<typeof Binding>;
 
-export const ChatSettings = z.object({ region: z.string().optional() });
+export const ChatSettings = z.object({
+  region: z.string().optional(),
+  /** Reminders: on by default for a chat bound to a unit, off by default in groups. */
+  remind: z.boolean().optional(),
+  remindDays: z.array(z.number().int().min(0).max(60)).optional(),
+});
 export type ChatSettings = z.infer<typeof ChatSettings>;
 
 /**
@@ -34,7 +39,11 @@ export class ChatState {
   }
 
   setRegion(chatId: number, region: string): void {
-    this.store.write('chats', String(chatId), { ...this.settings(chatId), region });
+    this.update(chatId, { region });
+  }
+
+  update(chatId: number, change: Partial<ChatSettings>): void {
+    this.store.write('chats', String(chatId), { ...this.settings(chatId), ...change });
   }
 
   allBindings(): Array<{ key: string; binding: Binding }> {

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { formatAnswer, orderForUnit } from '../answer/format-text.js';
+import { citation, formatAnswer, formatTask, orderForUnit, paginateLines } from '../answer/format-text.js';
+import { reportChart } from '../tracking/chart.js';
+import { exportXlsx } from '../tracking/export.js';
+import { reportRows, reportText } from '../tracking/report.js';
+import { StatusBook } from '../tracking/task-status.js';
+import { ownTasks, ownsTask } from '../tracking/unit-tasks.js';
+import type { IndexedTask } from '../search/corpus.js';
 import type { Library } from '../search/library.js';
 import type { SearchResult } from '../search/retrieve.js';
 import type { KeyValueStore } from '../store/store.js';
@@ -32,11 +38,13 @@ const MINE = '\u0001mine ';
  */
 export class Conversation {
   private readonly state: ChatState;
+  private readonly status: StatusBook;
   private readonly startedAt = Date.now();
   private answered = 0;
 
   constructor(private readonly deps: ConversationDeps) {
     this.state = new ChatState(deps.store);
+    this.status = new StatusBook(deps.store);
   }
 
   /** Handles one message; returns the replies to send, in order (usually one). */
@@ -67,6 +75,19 @@ export class Conversation {
         return [this.stats(msg)];
       case 'remove':
         return [this.askRemove(msg, args)];
+      case 'done':
+      case 'undo':
+        return [this.close(msg, args, cmd[1].toLowerCase() === 'done' ? 'done' : 'open')];
+      case 'todo':
+        return [this.todo(msg)];
+      case 'report':
+        return await this.report(msg, args);
+      case 'export':
+        return [await this.export(msg, args)];
+      case 'remind':
+        return [this.remind(msg, args)];
+      case 'archive':
+        return [this.archive(msg, args)];
       default:
         return [{ text: `不认识的命令 /${cmd[1]}。${COMMANDS.map((c) => `/${c.command}`).join(' ')}` }];
     }
@@ -120,7 +141,7 @@ export class Conversation {
   }
 
   private page(result: SearchResult, action: ButtonAction, page: number): Reply {
-    return this.paged(formatAnswer(result).pages, action, page);
+    return this.paged(formatAnswer(result, { isDone: (id) => this.status.isDone(id) }).pages, action, page);
   }
 
   private paged(pages: string[], action: ButtonAction, page: number): Reply {
@@ -162,7 +183,118 @@ export class Conversation {
 
   private mineReply(question: string, today: string, page: number): Reply {
     const result = orderForUnit(this.ask(question, today), today);
-    return this.paged(formatAnswer(result).pages, { action: 'page', page, today, question: `${MINE}${question}` }, page);
+    return this.paged(formatAnswer(result, { isDone: (id) => this.status.isDone(id) }).pages, { action: 'page', page, today, question: `${MINE}${question}` }, page);
+  }
+
+  private boundUnit(msg: Incoming): string | undefined {
+    const b = this.state.binding(this.state.bindingKey(msg.chatId, msg.userId, msg.chatType !== 'private'));
+    return b ? `${b.region ?? ''} ${b.unit}`.trim() : undefined;
+  }
+
+  /** /done 蕉岭 10.2 [说明] and /undo: a bound unit closes or reopens one of its own tasks. */
+  private close(msg: Incoming, args: string, state: 'done' | 'open'): Reply {
+    const unit = this.boundUnit(msg);
+    if (!unit) return { text: '请先用 /unit 绑定本单位，例如 /unit 蕉岭 县财政局' };
+    // The reference is the longest leading part of the text that names one task (蕉岭 10.2); the rest is the note.
+    const words = args.split(/\s+/).filter(Boolean);
+    let found: { ref: string; note: string; tasks: IndexedTask[] } | undefined;
+    for (let k = words.length; k > 0 && !found; k--) {
+      const ref = words.slice(0, k).join(' ');
+      const result = this.ask(ref, msg.today);
+      const tasks = result.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks));
+      if (result.query.detail && tasks.length) found = { ref, note: words.slice(k).join(' '), tasks };
+    }
+    if (!found) return { text: `用法：/${state === 'done' ? 'done' : 'undo'} 引用 [说明]，引用照答案中的出处写，例如 /done 蕉岭 10.2 已在政府网站公开` };
+    const tasks = found.tasks;
+    if (tasks.length > 1) return { text: `「${found.ref}」包含 ${tasks.length} 个子项，请写明子项，例如 ${citation(tasks[0].task, tasks[0].doc)}` };
+    const task = tasks[0];
+    if (!ownsTask(this.deps.library.current, unit, task.id, msg.today)) {
+      return { text: `[${citation(task.task, task.doc)}] 不是「${unit}」牵头或负责的任务，不能由本单位${state === 'done' ? '办结' : '重新打开'}。` };
+    }
+    this.status.set(task.id, state, `${unit}（${msg.userId}）`, found.note);
+    return { text: `${state === 'done' ? '已办结' : '已重新打开'}：${formatTask(task, msg.today, state === 'done')}` };
+  }
+
+  /** /todo: the bound unit's open tasks in current plans, overdue first. */
+  private todo(msg: Incoming): Reply {
+    const unit = this.boundUnit(msg);
+    if (!unit) return { text: '请先用 /unit 绑定本单位，例如 /unit 蕉岭 县财政局' };
+    const open = ownTasks(this.deps.library.current, unit, msg.today, (d) => this.archived(d)).filter((t) => !this.status.isDone(t.id));
+    if (!open.length) return { text: `「${unit}」在当前年度的方案中没有未办结的任务。` };
+    const date = (t: (typeof open)[number]) => (t.task.deadline.kind === 'by' ? t.task.deadline.date : '9999');
+    open.sort((a, b) => date(a).localeCompare(date(b)));
+    const overdue = open.filter((t) => date(t) < msg.today).length;
+    const pages = paginateLines([`【${unit}】未办结 ${open.length} 项，其中已逾期 ${overdue} 项`, ...open.map((t) => formatTask(t, msg.today, false))]);
+    return { text: pages[0] + (pages.length > 1 ? `\n……共 ${open.length} 项，完整列表请用 /export` : '') };
+  }
+
+  /** /report [单位|文档]: per unit due, done and overdue counts, as text and as a chart. */
+  private async report(msg: Incoming, args: string): Promise<Reply[]> {
+    const unit = args ? undefined : this.boundUnit(msg);
+    if (!msg.isBotAdmin && !unit && !this.boundUnit(msg)) return [{ text: '只有管理员或已绑定单位的用户可以查看报告。' }];
+    const engine = this.deps.library.current;
+    const year = Number(msg.today.slice(0, 4));
+    const current = (d: { doc: string; year: number | null }) => !this.archived(d.doc) && (d.year === null || d.year >= year);
+    let tasks;
+    let title: string;
+    const subject = args || unit;
+    if (subject) {
+      const result = this.ask(subject, msg.today);
+      tasks = result.groups.filter((g) => current(g.doc)).flatMap((g) => (result.query.unit ? g.sections.filter((s) => s.kind !== 'collective') : g.sections).flatMap((s) => s.tasks));
+      title = `${subject} 任务办理情况`;
+    } else {
+      tasks = engine.corpus.tasks.filter((t) => current(t.doc));
+      title = '当前年度方案任务办理情况';
+    }
+    const isDone = (id: string) => this.status.isDone(id);
+    const rows = reportRows(tasks, isDone, msg.today);
+    const text = reportText(`${title}（截至 ${msg.today}）`, rows);
+    if (!rows.length) return [{ text }];
+    return [{ text, photo: { png: await reportChart(title, rows), filename: 'report.png' } }];
+  }
+
+  /** /export [单位]: the tasks with deadlines, units and status as an .xlsx 台账. */
+  private async export(msg: Incoming, args: string): Promise<Reply> {
+    const subject = args || this.boundUnit(msg);
+    if (!subject) return { text: '用法：/export 单位（或先 /unit 绑定本单位）' };
+    const result = this.ask(subject, msg.today);
+    const tasks = result.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks));
+    if (!tasks.length) return { text: `没有「${subject}」的任务可导出。` };
+    const bytes = await exportXlsx(tasks, (id) => this.status.isDone(id), msg.today);
+    return { text: `「${subject}」任务台账：${tasks.length} 项`, file: { bytes, filename: `任务台账-${subject.replace(/\s+/g, '')}-${msg.today}.xlsx` } };
+  }
+
+  /** /remind on|off|3,1: reminders for this chat, and how many days ahead. */
+  private remind(msg: Incoming, args: string): Reply {
+    const a = args.trim().toLowerCase();
+    if (a === 'on' || a === '开') {
+      this.state.update(msg.chatId, { remind: true });
+      return { text: '已开启到期提醒：每天上午提醒本对话绑定单位的任务（到期前 7 天、1 天、当天，逾期后每周）。' };
+    }
+    if (a === 'off' || a === '关') {
+      this.state.update(msg.chatId, { remind: false });
+      return { text: '已关闭本对话的到期提醒。' };
+    }
+    const days = a.split(/[,，\s]+/).filter(Boolean).map(Number);
+    if (days.length && days.every((d) => Number.isInteger(d) && d >= 0 && d <= 60)) {
+      this.state.update(msg.chatId, { remind: true, remindDays: [...new Set([...days, 0])].sort((x, y) => y - x) });
+      return { text: `已设置：到期前 ${days.join('、')} 天及当天提醒，逾期后每周提醒。` };
+    }
+    const s = this.state.settings(msg.chatId);
+    return { text: `到期提醒：${s.remind === false ? '已关闭' : s.remind ? '已开启' : msg.chatType === 'private' ? '已开启（绑定单位后）' : '未开启'}。用法：/remind on｜off｜3,1（提前天数）` };
+  }
+
+  /** /archive 文档: retires a plan by hand from reminders, /todo and overdue counts. */
+  private archive(msg: Incoming, args: string): Reply {
+    if (!msg.isBotAdmin) return { text: '只有管理员可以归档文档。' };
+    const docs = this.deps.library.current.corpus.docs.filter((d) => args && (d.doc === args || d.doc.includes(args) || d.regionAliases.some((r) => args.includes(r))));
+    if (docs.length !== 1) return { text: docs.length ? `请写出文件名：${docs.map((d) => d.doc).join('、')}` : '用法：/archive 文档名或地区' };
+    this.deps.store.write('archived', docs[0].doc, true);
+    return { text: `已归档 ${docs[0].region} ${docs[0].year ?? ''}（${docs[0].doc}）：不再提醒，也不计入 /todo 和逾期统计。` };
+  }
+
+  private archived(doc: string): boolean {
+    return this.deps.store.read('archived', doc) === true;
   }
 
   private async setRegion(msg: Incoming, args: string): Promise<Reply> {

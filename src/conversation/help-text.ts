@@ -4,11 +4,18 @@ export const COMMANDS = [
   { command: 'due', description: '某单位到期任务：/due 单位 [时间]' },
   { command: 'unit', description: '绑定本单位：/unit 地区 单位' },
   { command: 'mine', description: '本单位的全部任务（按期限）' },
+  { command: 'todo', description: '本单位未办结的任务（逾期在前）' },
+  { command: 'done', description: '办结一项任务：/done 引用 [说明]' },
+  { command: 'undo', description: '撤销办结：/undo 引用' },
+  { command: 'report', description: '办理情况统计和图表' },
+  { command: 'export', description: '导出任务台账（Excel）' },
+  { command: 'remind', description: '到期提醒：on / off / 3,1' },
   { command: 'region', description: '设置本群默认地区（群管理员）' },
   { command: 'docs', description: '已收录的工作方案' },
   { command: 'help', description: '使用说明和示例问题' },
   { command: 'reload', description: '重新加载文档（管理员）' },
   { command: 'remove', description: '移除一份文档（管理员）' },
+  { command: 'archive', description: '归档一份过期方案（管理员）' },
   { command: 'stats', description: '运行统计（管理员）' },
 ] as const;
 

@@ -18,10 +18,12 @@ export interface Button {
   data: string;
 }
 
-/** One message to send: a page of text, and inline buttons (rows). */
+/** One message to send: a page of text, inline buttons (rows), and optionally a picture or a file. */
 export interface Reply {
   text: string;
   buttons?: Button[][];
+  photo?: { png: Buffer; filename: string };
+  file?: { bytes: Buffer; filename: string };
 }
 
 export interface CallbackIncoming {

@@ -35,6 +35,8 @@ export type UnitRef = z.infer<typeof UnitRef>;
 /** What a question asks, independent of any index. */
 export const Query = z.object({
   text: z.string(),
+  /** The day the question was asked (YYYY-MM-DD): relative words and task statuses depend on it. */
+  today: z.string(),
   intent: z.enum(['list', 'count', 'who', 'detail']),
   /** Documents the region words select (all when empty). */
   docs: z.array(z.string()),

@@ -71,7 +71,9 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   else if (WHO_RE.test(rest)) intent = 'who';
   rest = rest.replace(COUNT_RE, ' ').replace(WHO_RE, ' ');
 
-  const detail = readDetail(rest);
+  // 测试 1 / 蕉岭 10.2: after a region, a bare running number is a reference to that task.
+  const bare = docs.size ? /^\s*[市县区]?\s*(\d{1,3})\s*$/.exec(rest) : null;
+  const detail = bare ? { seq: bare[1], match: bare[0].trim() } : readDetail(rest);
   if (detail) {
     intent = intent === 'list' ? 'detail' : intent;
     rest = rest.replace(detail.match, ' ');
@@ -92,6 +94,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 
   return {
     text,
+    today,
     intent,
     docs: [...docs],
     regionWords,

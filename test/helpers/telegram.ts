@@ -46,6 +46,8 @@ export async function startEmulator(): Promise<TelegramServer> {
 
 export interface RunningBot {
   bot: Telegraf;
+  delivery: Delivery;
+  library: Library;
   seedsDir: string;
   dataDir: string;
   store: SqliteStore;
@@ -53,7 +55,10 @@ export interface RunningBot {
 }
 
 /** The real bot, in-process, against an API root (the emulator or a proxy in front of it). */
-export async function startBot(apiRoot: string, opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean } = {}): Promise<RunningBot> {
+export async function startBot(
+  apiRoot: string,
+  opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean; today?: string } = {},
+): Promise<RunningBot> {
   const seedsDir = opts.seedsDir ?? copySeeds();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zwgk-data-'));
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -68,13 +73,15 @@ export async function startBot(apiRoot: string, opts: { seedsDir?: string; dataD
     conversation: new Conversation({ library, store, log, uploads: new Uploads(store, dataDir, seedsDir), seedsDir, groupAdminsMayUpload: opts.groupAdminsMayUpload }),
     delivery,
     log,
-    today: () => '2016-06-15',
+    today: () => opts.today ?? '2016-06-15',
   });
   await new Promise<void>((resolve) => {
     void bot.launch(() => resolve());
   });
   return {
     bot,
+    delivery,
+    library,
     seedsDir,
     dataDir,
     store,

@@ -1,4 +1,3 @@
-import WordExtractor from 'word-extractor';
 import type { ContainerText } from './docx.js';
 
 /**
@@ -8,6 +7,7 @@ import type { ContainerText } from './docx.js';
  */
 export async function readDoc(bytes: Uint8Array): Promise<ContainerText> {
   try {
+    const { default: WordExtractor } = await import('word-extractor');
     const doc = await new WordExtractor().extract(Buffer.from(bytes));
     return { ok: true, text: doc.getBody() };
   } catch (e) {

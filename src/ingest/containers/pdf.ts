@@ -1,4 +1,3 @@
-import { getDocumentProxy } from 'unpdf';
 import { headerRole } from '../header.js';
 import { outlineNumber } from '../outline-number.js';
 import { pointNumber } from '../cell-kind.js';
@@ -22,6 +21,7 @@ interface Item {
 export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
   let items: Item[] = [];
   try {
+    const { getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     for (let p = 1; p <= pdf.numPages; p++) {
       const content = await (await pdf.getPage(p)).getTextContent();

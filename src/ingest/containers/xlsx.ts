@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { rowsToText } from './rows-text.js';
 
 export type SheetsText = { ok: true; sheets: Array<{ name: string; text: string }> } | { ok: false; reason: string };
@@ -8,7 +8,8 @@ export type SheetsText = { ok: true; sheets: Array<{ name: string; text: string 
  * inside a merged range other than its top-left (master) cell empty, i.e. merged.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetsText> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {

@@ -1,0 +1,92 @@
+import type { IndexedTask } from '../search/corpus.js';
+import { addDays } from '../query/time-words.js';
+import { daysBetween } from './task-status.js';
+
+/** A chat that receives reminders for one unit's tasks. */
+export interface Subscription {
+  chatId: number;
+  /** The unit as bound (蕉岭 县财政局): the words its tasks are found with. */
+  unit: string;
+  /** Days before a deadline to remind (default 7, 1 and the due day, 0). */
+  days: number[];
+}
+
+export interface Reminder {
+  chatId: number;
+  taskId: string;
+  /** Identifies this reminder for this deadline: sent once, ever. */
+  key: string;
+  /** Days left (negative when overdue). */
+  daysLeft: number;
+  task: IndexedTask;
+  /** For periodic tasks, the end of the period reminded about. */
+  periodEnd?: string;
+}
+
+export const DEFAULT_DAYS = [7, 1, 0];
+
+/**
+ * The reminders due on `today` (pure: no clock, no I/O). For each subscribed chat and each open task
+ * of its unit in a current plan: a dated deadline is reminded `days` before (7, 1, due day) and
+ * weekly while overdue; a periodic task before the end of each period (月/季度/半年/年). What was
+ * already sent (`sent`) is never sent again; when several thresholds passed unsent (the bot was
+ * down), only the latest is sent and the older ones are marked skipped, so nothing repeats.
+ */
+export function dueReminders(
+  today: string,
+  subs: Subscription[],
+  tasksOf: (unit: string) => IndexedTask[],
+  isDone: (taskId: string) => boolean,
+  sent: (chatId: number, key: string) => boolean,
+): { send: Reminder[]; skip: Array<{ chatId: number; key: string }> } {
+  const send: Reminder[] = [];
+  const skip: Array<{ chatId: number; key: string }> = [];
+  for (const sub of subs) {
+    const days = [...new Set(sub.days)].sort((a, b) => b - a);
+    for (const task of tasksOf(sub.unit)) {
+      if (isDone(task.id)) continue;
+      const d = task.task.deadline;
+      const points = d.kind === 'by' ? datedPoints(task.id, d.date, days, today) : d.kind === 'periodic' ? periodPoints(task.id, d.every, days, today) : [];
+      const due = points.filter((p) => p.on <= today && !sent(sub.chatId, p.key));
+      if (!due.length) continue;
+      const latest = due[due.length - 1];
+      for (const p of due.slice(0, -1)) skip.push({ chatId: sub.chatId, key: p.key });
+      send.push({ chatId: sub.chatId, taskId: task.id, key: latest.key, daysLeft: daysBetween(today, latest.deadline), task, periodEnd: latest.periodEnd });
+    }
+  }
+  return { send, skip };
+}
+
+interface Point {
+  key: string;
+  /** The day the reminder is due. */
+  on: string;
+  deadline: string;
+  periodEnd?: string;
+}
+
+function datedPoints(id: string, date: string, days: number[], today: string): Point[] {
+  const points: Point[] = days.map((n) => ({ key: `${id}|${date}|d${n}`, on: addDays(date, -n), deadline: date }));
+  // Weekly while overdue: a week after the deadline, two weeks, …
+  const weeks = Math.floor(daysBetween(date, today) / 7);
+  for (let w = 1; w <= weeks; w++) points.push({ key: `${id}|${date}|w${w}`, on: addDays(date, 7 * w), deadline: date });
+  return points.sort((a, b) => a.on.localeCompare(b.on));
+}
+
+function periodPoints(id: string, every: string, days: number[], today: string): Point[] {
+  const end = periodEnd(every, today);
+  if (!end) return [];
+  return days
+    .map((n) => ({ key: `${id}|${end}|p${n}`, on: addDays(end, -n), deadline: end, periodEnd: end }))
+    .sort((a, b) => a.on.localeCompare(b.on));
+}
+
+/** The last day of the period (month, quarter, half-year, year) that contains `today`. */
+export function periodEnd(every: string, today: string): string | undefined {
+  const [y, m] = today.split('-').map(Number);
+  const months = every === 'month' ? 1 : every === 'quarter' ? 3 : every === 'halfyear' ? 6 : every === 'year' ? 12 : 0;
+  if (!months) return undefined;
+  const endMonth = Math.ceil(m / months) * months;
+  const last = new Date(Date.UTC(y, endMonth, 0)).getUTCDate();
+  return `${y}-${String(endMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}

@@ -1,0 +1,118 @@
+import type { Logger } from 'pino';
+import { citation, describeDeadline } from '../answer/format-text.js';
+import { ChatState } from '../conversation/chat-state.js';
+import type { Library } from '../search/library.js';
+import type { KeyValueStore } from '../store/store.js';
+import { DEFAULT_DAYS, dueReminders, type Reminder, type Subscription } from './reminders.js';
+import type { StatusBook } from './task-status.js';
+import { ownTasks } from './unit-tasks.js';
+
+export interface SchedulerDeps {
+  library: Library;
+  store: KeyValueStore;
+  status: StatusBook;
+  log: Logger;
+  /** Sends one reminder through the same rate-limited, retrying delivery as answers; true when delivered. */
+  send: (chatId: number, text: string) => Promise<boolean>;
+  /** The clock (injectable for tests). */
+  now: () => Date;
+  timeZone: string;
+  /** Local hour from which the day's reminders go out (9 = 09:00). */
+  hour?: number;
+}
+
+/**
+ * Sends each morning's reminders. What was sent is recorded in the store, so a restart neither
+ * loses nor doubles one, and a bot that was down at 9:00 sends the day's reminders when it is back.
+ */
+export class ReminderScheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private readonly state: ChatState;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.state = new ChatState(deps.store);
+  }
+
+  start(everyMs = 60_000): void {
+    this.timer = setInterval(() => void this.tick(), everyMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Runs the day's reminders if it is morning or later and they have not run today. Returns how many were sent. */
+  tick(): Promise<number> {
+    const { date, hour } = localTime(this.deps.now(), this.deps.timeZone);
+    if (hour < (this.deps.hour ?? 9) || this.deps.store.read('reminders', 'lastRun') === date) return Promise.resolve(0);
+    this.running ??= this.runDay(date).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Computes and sends the reminders of one day. */
+  async runDay(today: string): Promise<number> {
+    const engine = this.deps.library.current;
+    const archived = (doc: string) => this.deps.store.read('archived', doc) === true;
+    const cache = new Map<string, ReturnType<typeof ownTasks>>();
+    const tasksOf = (unit: string) => {
+      let t = cache.get(unit);
+      if (!t) cache.set(unit, (t = ownTasks(engine, unit, today, archived)));
+      return t;
+    };
+    const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
+    const { send, skip } = dueReminders(today, this.subscriptions(), tasksOf, (id) => this.deps.status.isDone(id), (chatId, key) =>
+      this.deps.store.read('reminders-sent', sentKey(chatId, key)) !== undefined,
+    );
+    for (const s of skip) this.deps.store.write('reminders-sent', sentKey(s.chatId, s.key), { skipped: today });
+    let sent = 0;
+    for (const r of send) {
+      if (await this.deps.send(r.chatId, reminderText(r))) {
+        this.deps.store.write('reminders-sent', sentKey(r.chatId, r.key), { sent: today });
+        sent++;
+      }
+    }
+    this.deps.store.write('reminders', 'lastRun', today);
+    this.deps.log.info({ msg: 'reminders.sent', day: today, sent, skipped: skip.length });
+    return sent;
+  }
+
+  /** Chats bound to a unit (private chats by default, groups that opted in with /remind on). */
+  subscriptions(): Subscription[] {
+    const subs = new Map<string, Subscription>();
+    for (const { key, binding } of this.state.allBindings()) {
+      const chatId = Number(key.split(':')[0]);
+      const settings = this.state.settings(chatId);
+      const isGroup = key.includes(':');
+      if (settings.remind === false || (isGroup && settings.remind !== true)) continue;
+      const unit = `${binding.region ?? ''} ${binding.unit}`.trim();
+      subs.set(`${chatId}|${unit}`, { chatId, unit, days: settings.remindDays ?? DEFAULT_DAYS });
+    }
+    return [...subs.values()];
+  }
+}
+
+export function reminderText(r: Reminder): string {
+  const when =
+    r.periodEnd !== undefined
+      ? `本期（至 ${r.periodEnd}）${r.daysLeft === 0 ? '今天截止' : `还有 ${r.daysLeft} 天`}`
+      : r.daysLeft > 0
+        ? `还有 ${r.daysLeft} 天到期`
+        : r.daysLeft === 0
+          ? '今天到期'
+          : `已逾期 ${-r.daysLeft} 天`;
+  const t = r.task;
+  const req = t.task.requirement.length > 120 ? `${t.task.requirement.slice(0, 120)}…` : t.task.requirement;
+  return `⏰ 提醒：${when}\n• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}\n办结后请发送 /done ${citation(t.task, t.doc)}`;
+}
+
+/** The local date (YYYY-MM-DD) and hour of an instant in a time zone. */
+export function localTime(now: Date, timeZone: string): { date: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}

@@ -1,0 +1,78 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendReminder } from '../../src/bot/create-bot.js';
+import { ChatState } from '../../src/conversation/chat-state.js';
+import { ReminderScheduler } from '../../src/tracking/scheduler.js';
+import { StatusBook } from '../../src/tracking/task-status.js';
+import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
+import { planFolder } from '../helpers/plan.js';
+import { ChatUser, type RunningBot, startBot, startEmulator, type TelegramServer } from '../helpers/telegram.js';
+
+let server: TelegramServer;
+let proxy: FaultProxy;
+let running: RunningBot;
+
+beforeAll(async () => {
+  server = await startEmulator();
+  // The emulator lacks sendPhoto and sendDocument: the proxy accepts and records them.
+  proxy = await startFaultProxy(server.config.apiURL.replace(/\/$/, ''), () => undefined, (method) =>
+    method === 'sendPhoto' || method === 'sendDocument'
+      ? { status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, result: { message_id: 1, date: 0, chat: { id: 8001, type: 'private' } } }) }
+      : undefined,
+  );
+  running = await startBot(proxy.url, { seedsDir: planFolder(), today: '2016-07-05' });
+});
+
+afterAll(async () => {
+  await running.stop();
+  await proxy.close();
+  await server.stop();
+});
+
+describe('办结, reports and reminders through the emulator', () => {
+  it('closes a task with /done, lists /todo, and sends /report with its PNG', async () => {
+    const chat = new ChatUser(server, 8001, 8001, 'private');
+    await chat.client.sendCommand(chat.client.makeCommand('/unit 测试 县财政局'));
+    await chat.next(1);
+    await chat.client.sendCommand(chat.client.makeCommand('/done 测试 1 已公开'));
+    expect((await chat.next(1))[0].text).toMatch(/^已办结：• <code>测试 1<\/code>/);
+    await chat.client.sendCommand(chat.client.makeCommand('/todo'));
+    expect((await chat.next(1))[0].text.split('\n')[0]).toBe('<b>【测试 县财政局】未办结 2 项，其中已逾期 0 项</b>');
+    await chat.client.sendCommand(chat.client.makeCommand('/report'));
+    expect((await chat.next(1))[0].text).toContain('• 县财政局：3 项｜已办结 1｜未办结 2｜已逾期 0');
+    await waitFor(() => proxy.calls.some((c) => c.method === 'sendPhoto'));
+    const photo = proxy.calls.find((c) => c.method === 'sendPhoto')!;
+    expect(photo.body).toContain('filename="report.png"');
+    expect(photo.body).toMatch(/PNG\r\n\x1a\n/);
+  });
+
+  it('delivers a reminder at the scheduled time (clock injected)', async () => {
+    const store = running.store;
+    new ChatState(store).bind('8002', { unit: '测试 县审计局', at: 'x' });
+    let now = new Date('2016-08-24T00:30:00Z'); // 08:30 in Shanghai: not yet
+    const scheduler = new ReminderScheduler({
+      library: running.library,
+      store,
+      status: new StatusBook(store),
+      log: pino({ level: 'silent' }),
+      send: (chatId, text) => sendReminder(running.bot, running.delivery, chatId, text),
+      now: () => now,
+      timeZone: 'Asia/Shanghai',
+    });
+    const chat = new ChatUser(server, 8002, 8002, 'private');
+    expect(await scheduler.tick()).toBe(0);
+    expect(await chat.quiet(200)).toBe(0);
+    now = new Date('2016-08-24T01:00:00Z'); // 09:00: seven days before 2016-08-31
+    expect(await scheduler.tick()).toBe(2); // this chat's dated task, and chat 8001's monthly one
+    const [reminder] = await chat.next(1);
+    expect(reminder.text).toMatch(/^⏰ 提醒：还有 7 天到期\n• <code>测试 3<\/code> 公开年度审计工作报告。/);
+  });
+});
+
+async function waitFor(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,112 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/query/time-words.js';
+import { Library } from '../../src/search/library.js';
+import { buildFromSeeds } from '../../src/search/open.js';
+import { MemoryStore } from '../../src/store/store.js';
+import { ChatState } from '../../src/conversation/chat-state.js';
+import { ReminderScheduler } from '../../src/tracking/scheduler.js';
+import { StatusBook } from '../../src/tracking/task-status.js';
+import { planFolder } from '../helpers/plan.js';
+
+const log = pino({ level: 'silent' });
+const seeds = planFolder();
+const engine = await buildFromSeeds(seeds, log);
+const BUDGET = 'ceshi.txt#1#';
+
+/** A scheduler over a fake clock; `sent` collects (day, chat, first line) of each reminder. */
+function setup(store = new MemoryStore()) {
+  const sent: Array<{ day: string; chatId: number; text: string }> = [];
+  let now = new Date('2016-06-01T01:00:00Z');
+  const make = () =>
+    new ReminderScheduler({
+      library: new Library(engine, seeds),
+      store,
+      status: new StatusBook(store),
+      log,
+      send: async (chatId, text) => {
+        sent.push({ day: now.toISOString().slice(0, 10), chatId, text });
+        return true;
+      },
+      now: () => now,
+      timeZone: 'Asia/Shanghai',
+    });
+  new ChatState(store).bind('42', { unit: '测试 县财政局', at: 'x' });
+  return {
+    store,
+    sent,
+    make,
+    /** 09:00 Shanghai on a day. */
+    at: (day: string, hour = 9) => {
+      now = new Date(`${day}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
+    },
+  };
+}
+
+async function runDays(s: ReturnType<typeof setup>, from: string, to: string, scheduler = s.make()) {
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    s.at(day);
+    await scheduler.tick();
+  }
+}
+
+const budgetDays = (s: ReturnType<typeof setup>) => s.sent.filter((r) => r.text.includes('[测试 1]')).map((r) => r.day);
+
+describe('reminders', () => {
+  it('reminds 7 days and 1 day before, on the due day, then weekly while overdue, until done', async () => {
+    const s = setup();
+    await runDays(s, '2016-06-01', '2016-07-15');
+    expect(budgetDays(s)).toEqual(['2016-06-23', '2016-06-29', '2016-06-30', '2016-07-07', '2016-07-14']);
+    expect(s.sent.find((r) => r.day === '2016-06-23' && r.text.includes('[测试 1]'))!.text).toMatch(/^⏰ 提醒：还有 7 天到期/);
+    new StatusBook(s.store).set(BUDGET, 'done', 'test', '');
+    await runDays(s, '2016-07-16', '2016-08-10');
+    expect(budgetDays(s)).toHaveLength(5);
+  });
+
+  it('neither repeats nor drops a reminder across a restart', async () => {
+    const s = setup();
+    await runDays(s, '2016-06-01', '2016-06-25');
+    await runDays(s, '2016-06-25', '2016-07-01', s.make()); // a new process, same store, same day again
+    expect(budgetDays(s)).toEqual(['2016-06-23', '2016-06-29', '2016-06-30']);
+  });
+
+  it('sends the morning reminders when the bot comes back after 9:00, not before', async () => {
+    const s = setup();
+    const scheduler = s.make();
+    s.at('2016-06-23', 8);
+    expect(await scheduler.tick()).toBe(0);
+    s.at('2016-06-23', 15);
+    await scheduler.tick();
+    expect(budgetDays(s)).toEqual(['2016-06-23']);
+  });
+
+  it('reminds a monthly task before each month ends', async () => {
+    const s = setup();
+    await runDays(s, '2016-06-01', '2016-07-31');
+    const monthly = s.sent.filter((r) => r.text.includes('[测试 2]')).map((r) => r.day);
+    expect(monthly).toEqual(['2016-06-23', '2016-06-29', '2016-06-30', '2016-07-24', '2016-07-30', '2016-07-31']);
+  });
+
+  it('stops when the plan year has passed, and obeys /remind off and custom days', async () => {
+    const s = setup();
+    await runDays(s, '2017-01-01', '2017-01-10');
+    expect(s.sent).toEqual([]);
+    const t = setup();
+    new ChatState(t.store).update(42, { remindDays: [3, 0] });
+    await runDays(t, '2016-06-01', '2016-06-30');
+    expect(budgetDays(t)).toEqual(['2016-06-27', '2016-06-30']);
+    const u = setup();
+    new ChatState(u.store).update(42, { remind: false });
+    await runDays(u, '2016-06-01', '2016-07-01');
+    expect(u.sent).toEqual([]);
+  });
+
+  it('keeps every status across a reload that re-parses the same documents', async () => {
+    const store = new MemoryStore();
+    const book = new StatusBook(store);
+    const lib = new Library(engine, seeds);
+    for (const t of lib.current.corpus.tasks) book.set(t.id, 'done', 'test', '');
+    await lib.reload();
+    expect(lib.current.corpus.tasks.every((t) => book.isDone(t.id))).toBe(true);
+  });
+});
