@@ -84,4 +84,17 @@ for (const [factor, capMs, capMb] of [
   }
 }
 
+// The day's reminders for 1000x the seed tasks with 10 000 bound chats, and /report at that scale.
+{
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', 'bench/reminders-load.ts', '1000', '10000'], { encoding: 'utf8', timeout: 300_000 });
+  try {
+    const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Record<string, number>;
+    figures.reminders_1000x = res;
+    say(`reminders at 1000x with ${res.bound_chats} bound chats: ${res.reminders_due} due, computed in ${res.reminders_compute_ms} ms (target < 1000 ms), computed and sent (fake transport) in ${res.reminders_compute_and_send_ms} ms; /report over ${res.report_tasks} tasks: ${res.report_ms} ms + chart ${res.report_chart_ms} ms`);
+  } catch {
+    figures.reminders_1000x = { finished: false, reason: `exit ${r.status} ${r.signal ?? ''}`.trim() };
+    say('reminders at 1000x: did not finish');
+  }
+}
+
 say(`BENCH ${JSON.stringify(figures)}`);

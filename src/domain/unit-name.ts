@@ -18,12 +18,25 @@ export interface UnitName {
   collective?: 'departments' | 'governments';
   /** For a function list (市、县区发展改革、财政等部门): the functions it covers. Empty = all. */
   functions: string[];
+  /** The alias keys of those functions (发展改革 → 发改), for matching a department to the list. */
+  functionKeys: string[];
   /** The scope levels a collective reaches (市各有关单位 → 市). Empty = any. */
   scope: UnitLevel[];
 }
 
+const canonicalCache = new Map<string, string>();
+
 /** Normalizes width, spaces and brackets so two printings of one name compare equal. */
 export function canonicalUnit(raw: string): string {
+  let c = canonicalCache.get(raw);
+  if (c === undefined) {
+    if (canonicalCache.size > 100_000) canonicalCache.clear();
+    canonicalCache.set(raw, (c = canonicalize(raw)));
+  }
+  return c;
+}
+
+function canonicalize(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')
@@ -46,11 +59,12 @@ export function analyzeUnit(raw: string, docLevel: UnitLevel = ''): UnitName {
     const scoped = /^(市、县区|市、县\(区\)|市县区|市、县|县区)、?(.{2,})$/.exec(canonical);
     if (scoped && ORG_END.test(scoped[2])) {
       const scope = reach(canonical).scope;
-      return { raw, canonical, level: '', keys: [aliasKey(scoped[2])], core: scoped[2], functions: [], scope };
+      return { raw, canonical, level: '', keys: [aliasKey(scoped[2])], core: scoped[2], functions: [], functionKeys: [], scope };
     }
   }
   const { functions, scope } = collective === 'departments' ? reach(canonical) : { functions: [], scope: [] as UnitLevel[] };
-  return { raw, canonical, level: level || (collective ? '' : docLevel), keys, core, collective, functions, scope };
+  const functionKeys = [...new Set(functions.flatMap((f) => [aliasKey(f.endsWith('局') ? f : `${f}局`), aliasKey(f)]))];
+  return { raw, canonical, level: level || (collective ? '' : docLevel), keys, core, collective, functions, functionKeys, scope };
 }
 
 /** The alias key of a core name: long and short forms of one bureau fold together. */

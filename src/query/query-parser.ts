@@ -8,8 +8,11 @@ import { readTime, todayIn } from './time-words.js';
 export interface Vocabulary {
   /** Region forms (蕉岭县, 蕉岭 …) and the documents they select, longest first. */
   regionForms: Array<{ form: string; docs: string[] }>;
+  /** The same, by form, for lookups that do not grow with the number of documents. */
+  regionsByForm: Map<string, string[]>;
   /** Unit forms (县财政局, 财政局, 发改局 …) with their alias key and level, longest first. */
   unitForms: Array<{ form: string; key: string; level: UnitLevel; docs: Set<string> }>;
+  unitsByForm: Map<string, Array<{ form: string; key: string; level: UnitLevel; docs: Set<string> }>>;
   /** Documents by plan year. */
   docYears: Array<{ doc: string; year: number | null }>;
   /** Splits text into words (the same tokenizer the index uses). */
@@ -30,20 +33,9 @@ export interface ParseOptions {
 export function parseQuery(input: string, opts: ParseOptions): Query {
   const today = opts.today ?? todayIn();
   const text = normalizeQuestion(input);
-  let rest = ` ${text} `;
-
-  // Regions: the documents' own region words. A region ending in 市/县/区 lends that level to a
-  // unit right after it (开平市环保局 → 市环保局).
-  const docs = new Set<string>();
-  const regionWords: string[] = [];
-  for (const r of opts.vocab.regionForms) {
-    const i = rest.indexOf(r.form);
-    if (i < 0) continue;
-    regionWords.push(r.form);
-    r.docs.forEach((d) => docs.add(d));
-    const keep = /[市县区]$/.test(r.form) ? r.form.slice(-1) : '';
-    rest = rest.slice(0, i) + ' ' + keep + rest.slice(i + r.form.length);
-  }
+  const regions = readRegions(` ${text} `, opts.vocab);
+  let rest = regions.rest;
+  const { docs, regionWords } = regions;
 
   const time = readTime(rest, today);
   rest = time.rest;
@@ -110,17 +102,46 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   };
 }
 
+/**
+ * Only the region and unit of a text (the words a unit is bound with: 蕉岭 县财政局), without the
+ * rest of question understanding — for resolving many bindings at once.
+ */
+export function parseUnitWords(words: string, vocab: Vocabulary, units?: Map<string, UnitRef | undefined>): { docs: string[]; unit?: UnitRef } {
+  const regions = readRegions(` ${words.normalize('NFKC').trim()} `, vocab);
+  // The same unit words recur in many regions' bindings: read them once when a cache is given.
+  const key = regions.rest.trim();
+  if (units?.has(key)) return { docs: [...regions.docs], unit: units.get(key) };
+  const unit = readUnit(regions.rest, vocab, regions.docs)?.unit;
+  units?.set(key, unit);
+  return { docs: [...regions.docs], unit };
+}
+
+/**
+ * Region words, learned from the documents: each selects its documents and is taken out of the
+ * text. A region ending in 市/县/区 lends that level to a unit right after it (开平市环保局 → 市环保局).
+ */
+function readRegions(text: string, vocab: Vocabulary): { rest: string; docs: Set<string>; regionWords: string[] } {
+  let rest = text;
+  const docs = new Set<string>();
+  const regionWords: string[] = [];
+  for (let hit = longestForm(rest, vocab.regionsByForm); hit; hit = longestForm(rest, vocab.regionsByForm)) {
+    const { form, index } = hit[0];
+    regionWords.push(form);
+    vocab.regionsByForm.get(form)!.forEach((d) => docs.add(d));
+    const keep = /[市县区]$/.test(form) ? form.slice(-1) : '';
+    rest = rest.slice(0, index) + ' ' + keep + rest.slice(index + form.length);
+  }
+  return { rest, docs, regionWords };
+}
+
 function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string } | undefined {
   // The longest known form, preferring forms of the documents the region selects.
   const inScope = (f: { docs: Set<string> }) => docs.size === 0 || [...f.docs].some((d) => docs.has(d));
-  let best: { form: string; key: string; level: UnitLevel; index: number } | undefined;
-  for (const f of vocab.unitForms) {
-    if (best && f.form.length < best.form.length) break;
-    const i = rest.indexOf(f.form);
-    if (i < 0) continue;
-    if (!best || (inScope(f) && !inScope({ docs: vocab.unitForms.find((g) => g.form === best!.form)?.docs ?? new Set() }))) {
-      best = { form: f.form, key: f.key, level: f.level, index: i };
-    }
+  let best: { form: string; key: string; level: UnitLevel; index: number; inScope: boolean } | undefined;
+  for (const { form, index } of longestForm(rest, vocab.unitsByForm) ?? []) {
+    const forms = vocab.unitsByForm.get(form)!;
+    const f = forms.find(inScope) ?? forms[0];
+    if (!best || (inScope(f) && !best.inScope)) best = { form, key: f.key, level: f.level, index, inScope: inScope(f) };
   }
   if (best) {
     let level = best.level;
@@ -147,6 +168,23 @@ function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: U
       unit: { text: span, level, key: aliasKey(level ? span.slice(1) : span), partial: false, known: false },
       rest: rest.replace(span, ' '),
     };
+  }
+  return undefined;
+}
+
+/**
+ * The longest forms of a dictionary found in a text (all occurrences of that length, leftmost
+ * first), by looking up the text's substrings: the cost grows with the text, not the dictionary.
+ */
+function longestForm(text: string, dict: Map<string, unknown>): Array<{ form: string; index: number }> | undefined {
+  const max = Math.min(text.length, 24);
+  for (let len = max; len >= 2; len--) {
+    const hits: Array<{ form: string; index: number }> = [];
+    for (let i = 0; i + len <= text.length; i++) {
+      const s = text.slice(i, i + len);
+      if (dict.has(s)) hits.push({ form: s, index: i });
+    }
+    if (hits.length) return hits;
   }
   return undefined;
 }

@@ -47,19 +47,23 @@ export class Corpus {
   /** Tasks by distinct indexed text (category, requirement, units, deadline words), keyed t0, t1 … in corpus order: the lunr refs. */
   readonly byText = new Map<string, IndexedTask[]>();
   readonly docByName = new Map<string, DocumentMeta>();
+  private readonly positions = new Map<string, number>();
   /** Every unit name and alias form, longest first. */
   readonly unitForms: UnitForm[];
   /** Region aliases (蕉岭县, 蕉岭 …) → documents, longest first. */
   readonly regionForms: Array<{ form: string; docs: string[] }>;
+  readonly regionsByForm: Map<string, string[]>;
+  readonly unitsByForm = new Map<string, UnitForm[]>();
 
   constructor(
     readonly docs: DocumentMeta[],
     readonly tasks: IndexedTask[],
   ) {
-    for (const d of docs) {
+    docs.forEach((d, i) => {
       this.docByName.set(d.doc, d);
+      this.positions.set(d.doc, i);
       this.byDoc.set(d.doc, []);
-    }
+    });
     const textIds = new Map<string, string>();
     for (const t of tasks) {
       this.byDoc.get(t.task.doc)?.push(t);
@@ -74,6 +78,12 @@ export class Corpus {
     const regions = new Map<string, string[]>();
     for (const d of docs) for (const a of d.regionAliases) regions.set(a, [...(regions.get(a) ?? []), d.doc]);
     this.regionForms = [...regions].map(([form, ds]) => ({ form, docs: ds })).sort((a, b) => b.form.length - a.form.length);
+    this.regionsByForm = regions;
+    for (const f of this.unitForms) {
+      const same = this.unitsByForm.get(f.form);
+      if (same) same.push(f);
+      else this.unitsByForm.set(f.form, [f]);
+    }
   }
 
   static from(docs: DocumentMeta[], tasks: Task[]): Corpus {
@@ -98,6 +108,11 @@ export class Corpus {
       return [new Entry(n === 1 ? base : `${base}~${n}`, t, doc, t.lead.map((u) => analyze(u, level)), t.responsible.map((u) => analyze(u, level)))];
     });
     return new Corpus(docs, indexed);
+  }
+
+  /** A document's place in the corpus (answers list documents in this order). */
+  position(doc: string): number {
+    return this.positions.get(doc) ?? Infinity;
   }
 
   tasksOf(doc: string): IndexedTask[] {

@@ -23,7 +23,9 @@ export class SearchEngine {
     this.ranker = new LunrRanker(index, corpus, tokenizer);
     this.vocab = {
       regionForms: corpus.regionForms,
+      regionsByForm: corpus.regionsByForm,
       unitForms: corpus.unitForms,
+      unitsByForm: corpus.unitsByForm,
       docYears: corpus.docs.map((d) => ({ doc: d.doc, year: d.year })),
       tokenize: (t) => tokenizer.tokenize(t),
     };

@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Query, UnitRef } from '../domain/query.js';
-import { aliasKey, canonicalUnit, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { canonicalUnit, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
 import { matchesTopic, type TopicRanker } from './topic.js';
@@ -115,8 +115,10 @@ function finish(query: Query, groups: ResultGroup[], reason?: SearchResult['reas
 }
 
 /** Documents a query reaches: its region words, its year (else each region's latest plan), its unit's level. */
-function scopeDocs(corpus: Corpus, query: Query): DocumentMeta[] {
-  let docs = query.docs.length ? corpus.docs.filter((d) => query.docs.includes(d.doc)) : [...corpus.docs];
+export function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number }): DocumentMeta[] {
+  let docs = query.docs.length
+    ? query.docs.flatMap((n) => corpus.docByName.get(n) ?? []).sort((a, b) => corpus.position(a.doc) - corpus.position(b.doc))
+    : [...corpus.docs];
   if (query.year !== undefined) {
     const ofYear = docs.filter((d) => d.year === query.year);
     if (ofYear.length) docs = ofYear;
@@ -160,10 +162,7 @@ function reaches(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
   if (u.scope.length && level && !u.scope.includes(level)) return false;
   if (u.functions.length === 0) return true;
   if (ref.partial) return u.functions.some((f) => f.includes(ref.text));
-  return u.functions.some((f) => {
-    const k = aliasKey(f.endsWith('局') ? f : `${f}局`);
-    return k === ref.key || aliasKey(f) === ref.key || (ref.key!.length >= 2 && (f.includes(ref.key!) || ref.key!.includes(f)));
-  });
+  return u.functionKeys.includes(ref.key!) || (ref.key!.length >= 2 && u.functions.some((f) => f.includes(ref.key!) || ref.key!.includes(f)));
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Library } from '../search/library.js';
 import type { KeyValueStore } from '../store/store.js';
 import { DEFAULT_DAYS, dueReminders, type Reminder, type Subscription } from './reminders.js';
 import type { StatusBook } from './task-status.js';
-import { ownTasks } from './unit-tasks.js';
+import type { IndexedTask } from '../search/corpus.js';
+import { OwnTaskIndex } from './unit-tasks.js';
 
 export interface SchedulerDeps {
   library: Library;
@@ -56,18 +57,8 @@ export class ReminderScheduler {
 
   /** Computes and sends the reminders of one day. */
   async runDay(today: string): Promise<number> {
-    const engine = this.deps.library.current;
-    const archived = (doc: string) => this.deps.store.read('archived', doc) === true;
-    const cache = new Map<string, ReturnType<typeof ownTasks>>();
-    const tasksOf = (unit: string) => {
-      let t = cache.get(unit);
-      if (!t) cache.set(unit, (t = ownTasks(engine, unit, today, archived)));
-      return t;
-    };
+    const { send, skip } = this.plan(today);
     const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
-    const { send, skip } = dueReminders(today, this.subscriptions(), tasksOf, (id) => this.deps.status.isDone(id), (chatId, key) =>
-      this.deps.store.read('reminders-sent', sentKey(chatId, key)) !== undefined,
-    );
     for (const s of skip) this.deps.store.write('reminders-sent', sentKey(s.chatId, s.key), { skipped: today });
     let sent = 0;
     for (const r of send) {
@@ -79,6 +70,24 @@ export class ReminderScheduler {
     this.deps.store.write('reminders', 'lastRun', today);
     this.deps.log.info({ msg: 'reminders.sent', day: today, sent, skipped: skip.length });
     return sent;
+  }
+
+  /** The reminders due on a day, computed without sending anything. */
+  plan(today: string): ReturnType<typeof dueReminders> {
+    const engine = this.deps.library.current;
+    const archived = (doc: string) => this.deps.store.read('archived', doc) === true;
+    const index = new OwnTaskIndex(engine, today, archived);
+    const cache = new Map<string, IndexedTask[]>();
+    const tasksOf = (unit: string) => {
+      let t = cache.get(unit);
+      if (!t) cache.set(unit, (t = index.tasksOf(unit)));
+      return t;
+    };
+    const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
+    // What was ever sent, read once for the whole run.
+    const already = new Set(this.deps.store.list('reminders-sent').map((r) => r.key));
+    const done = new Set([...this.deps.status.all()].filter(([, s]) => s.state === 'done').map(([id]) => id));
+    return dueReminders(today, this.subscriptions(), tasksOf, (id) => done.has(id), (chatId, key) => already.has(sentKey(chatId, key)));
   }
 
   /** Chats bound to a unit (private chats by default, groups that opted in with /remind on). */
