@@ -43,7 +43,7 @@ export function pointNumber(cell: string): Point | undefined {
   if (!m) return undefined;
   if (/^[（(]/.test(t) && !/^[（(]\d{1,2}[)）]/.test(t)) return undefined;
   const rest = t.slice(m[0].length).trim();
-  if (!rest || (/^[.．]?\d/.test(rest) && !/^\d{4}\s*年/.test(rest))) return undefined;
+  if (!rest || (/^[.．]?\d/.test(rest) && !/^(\d{4}\s*年|\d{1,2}\s*月)/.test(rest))) return undefined;
   return { number: String(Number(m[1])), text: rest };
 }
 

@@ -34,7 +34,11 @@ export function readGrid(text: string): Grid | undefined {
     const delimited = delimitedHeader(lines[i]);
     if (delimited) {
       const outerPipes = /^\s*\|/.test(lines[i]);
-      return { mode: 'delimited', roles: delimited, headerLine: i + 1, rows: delimitedRows(lines, i + 1, outerPipes) };
+      // Header words wrapped onto a second row (工作 / 任务, 具体 / 要求): read the two rows as one.
+      const wrapped = wrappedHeader(lines[i], lines[i + 1] ?? '', outerPipes);
+      const roles = wrapped ?? delimited;
+      const from = wrapped ? i + 2 : i + 1;
+      return { mode: 'delimited', roles, headerLine: i + 1, rows: delimitedRows(lines, from, outerPipes) };
     }
     const stacked = stackedHeader(lines, i);
     if (stacked) {
@@ -73,6 +77,17 @@ function delimitedHeader(line: string): Array<ColumnRole | undefined> | undefine
   return isHeader(nonEmpty) ? resolveRoles(roles) : undefined;
 }
 
+function wrappedHeader(first: string, second: string, outerPipes: boolean): Array<ColumnRole | undefined> | undefined {
+  const a = splitDelimited(first, outerPipes);
+  const b = splitDelimited(second, outerPipes);
+  if (!a || !b || b.filter(Boolean).length < 2 || b.some((c) => c.length > 6 || /\d/.test(c))) return undefined;
+  const merged = a.map((c, k) => cleanCell(`${c}${b[k] ?? ''}`));
+  while (merged.length && !merged[merged.length - 1]) merged.pop();
+  const roles = merged.map(headerRole);
+  const before = a.map(headerRole).filter(Boolean).length;
+  return roles.filter(Boolean).length > before && isHeader(roles.filter(Boolean)) ? resolveRoles(roles) : undefined;
+}
+
 function isRepeatedHeader(cells: string[]): boolean {
   const roles = cells.filter(Boolean).map(headerRole);
   return roles.filter(Boolean).length >= 2 && roles.filter(Boolean).length >= roles.length - 1;
@@ -95,6 +110,8 @@ function delimitedRows(lines: string[], from: number, outerPipes: boolean): Grid
       continue;
     }
     if (cells.every((c) => !c)) continue;
+    // | --- | :---: | the separator row of a markdown table.
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || !c)) continue;
     if (isRepeatedHeader(cells)) continue;
     rows.push(cells.map((text) => ({ text, line: i + 1, explicitEmpty: false })));
   }

@@ -14,7 +14,8 @@ export function outlineNumber(s: string): OutlineNumber | undefined {
   if (m) return { level: 0, label: m[1], text: m[2].trim() };
   m = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*[、.．]?\s*(.*)$/s.exec(t);
   if (m) return { level: 1, label: `（${m[1]}）`, text: m[2].trim() };
-  m = /^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$/s.exec(t);
+  // 3.6月底前… is item 3 about June; 3.6 alone is a decimal.
+  m = /^(\d{1,2})\s*[.．、](?!\d(?!\d?\s*[月年日号]))\s*(.*)$/s.exec(t);
   if (m) return { level: 2, label: m[1], text: m[2].trim() };
   m = /^[（(](\d{1,2})[）)]\s*(.*)$/s.exec(t);
   if (m) return { level: 3, label: `（${m[1]}）`, text: m[2].trim() };

@@ -2,6 +2,7 @@ import type { DraftTask } from './assemble.js';
 import { normalizeDeadline } from './deadline.js';
 import { cleanCell } from './grid.js';
 import { outlineNumber } from './outline-number.js';
+import { looksLikeDeadline } from './cell-kind.js';
 import { looksLikeUnits, parseUnits } from './units.js';
 
 /**
@@ -16,7 +17,8 @@ import { looksLikeUnits, parseUnits } from './units.js';
  */
 export function readProse(text: string, year: number | null): DraftTask[] {
   const lines = text.split('\n').map((l, i) => ({ text: cleanCell(l), line: i + 1 })).filter((l) => l.text);
-  const tasks: Array<Omit<DraftTask, 'deadline' | 'deadline_raw'> & { unitText: string }> = [];
+  const tasks: Array<Omit<DraftTask, 'deadline' | 'deadline_raw'> & { unitText: string; deadlineCell?: string }> = [];
+  let ordinal = 0;
   const path: string[] = [];
   const heads: string[] = [];
   let started = false;
@@ -35,7 +37,20 @@ export function readProse(text: string, year: number | null): DraftTask[] {
   for (let i = 0; i < lines.length; i++) {
     const { text: t, line } = lines[i];
     const on = outlineNumber(t);
-    if (!on) continue;
+    if (!on) {
+      // An unnumbered requirement line followed by its unit line (and maybe a deadline line).
+      const next = lines[i + 1]?.text ?? '';
+      const after = lines[i + 2]?.text ?? '';
+      // A unit line followed by a date is the signature under the closing paragraph, not a task.
+      const signature = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(after);
+      if (started && !signature && t.length >= 6 && !looksLikeUnits(t) && !looksLikeDeadline(t) && next && !outlineNumber(next) && isUnitLine(next)) {
+        const deadlineCell = after && looksLikeDeadline(after) ? after : undefined;
+        tasks.push({ seq: seqOf(), item: String(++ordinal), task: taskOf(), requirement: t, lead: [], responsible: [], line, unitText: next, deadlineCell });
+        i += deadlineCell ? 2 : 1;
+      }
+      continue;
+    }
+    ordinal = 0;
     if (on.level === 0) started = true;
     if (!started && on.level > 0) started = true;
     const runIn = splitRunIn(on.text);
@@ -69,9 +84,9 @@ export function readProse(text: string, year: number | null): DraftTask[] {
   // Item numbers that run on across headings (4 under 二、 after 3 under 一、) are plain 序号.
   const leafNumbers = tasks.filter((t) => !t.item).map((t) => Number(t.seq.split('/').pop()));
   const runsOn = leafNumbers.length > 1 && leafNumbers.every((n, k) => k === 0 || n === leafNumbers[k - 1] + 1);
-  return tasks.map(({ unitText, ...t }) => {
+  return tasks.map(({ unitText, deadlineCell, ...t }) => {
     const roles = parseUnits(unitText, 'lead');
-    const d = normalizeDeadline(t.requirement, year, 'text');
+    const d = deadlineCell ? normalizeDeadline(deadlineCell, year, 'column') : normalizeDeadline(t.requirement, year, 'text');
     const seq = runsOn && !t.item ? t.seq.split('/').pop()! : t.seq;
     return { ...t, seq, lead: roles.lead, responsible: roles.responsible, deadline: d.deadline, deadline_raw: d.raw };
   });
