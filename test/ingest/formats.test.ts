@@ -5,6 +5,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../src/ingest/load-seeds.js';
 import { readDocument } from '../../src/ingest/read-document.js';
+import { docxTable, xlsxTable } from '../fixtures/office-tables.js';
 
 // Binary versions of seed tables, written by libraries that write those formats with real merged
 // cells (test/fixtures/make-formats.ts: docx, exceljs; LibreOffice for .doc and .pdf).
@@ -46,6 +47,24 @@ describe('readDocument on real files', () => {
     const found = reference.filter((t) => got.has(bare(t.requirement))).length;
     expect(found / reference.length).toBeGreaterThanOrEqual(0.95);
   });
+});
+
+describe('numbered points as paragraphs of one cell', () => {
+  const header = ['序号', '工作任务', '具体要求', '牵头单位', '完成时限'];
+  const rows = [['1', '推进财政公开', '1.公开县本级预算。\n2.公开部门决算，\n并接受社会监督。', '县财政局', '2020年6月底前']];
+  for (const [ext, make] of [
+    ['docx', docxTable],
+    ['xlsx', xlsxTable],
+  ] as const) {
+    it(`splits them into sub-items in a .${ext}, the other cells merged`, async () => {
+      const bytes = await make('某县2020年政务公开工作要点分工方案', header, rows);
+      const tasks = (await readDocument(bytes, `plan.${ext}`)).tasks;
+      expect(tasks.map((t) => [t.seq, t.item, t.requirement, t.lead, t.deadline])).toEqual([
+        ['1', '1', '公开县本级预算。', ['县财政局'], { kind: 'by', date: '2020-06-30' }],
+        ['1', '2', '公开部门决算，并接受社会监督。', ['县财政局'], { kind: 'by', date: '2020-06-30' }],
+      ]);
+    });
+  }
 });
 
 describe('broken and mislabelled files', () => {

@@ -49,7 +49,7 @@ function tableRows(tbl: Node, numbering: Numbering): string[][] {
             .filter((n) => 'w:p' in n || 'w:tbl' in n)
             .map((n) => ('w:p' in n ? paragraphText(n, numbering) : ''))
             .filter((t) => t.trim())
-            .join(' ');
+            .join('\n');
       row.push(text);
       for (let i = 1; i < span; i++) row.push('');
     }
