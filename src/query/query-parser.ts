@@ -177,7 +177,13 @@ function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: U
  * first), by looking up the text's substrings: the cost grows with the text, not the dictionary.
  */
 function longestForm(text: string, dict: Map<string, unknown>): Array<{ form: string; index: number }> | undefined {
-  const max = Math.min(text.length, 24);
+  let longest = longestKey.get(dict);
+  if (longest === undefined) {
+    longest = 0;
+    for (const k of dict.keys()) longest = Math.max(longest, k.length);
+    longestKey.set(dict, longest);
+  }
+  const max = Math.min(text.length, longest);
   for (let len = max; len >= 2; len--) {
     const hits: Array<{ form: string; index: number }> = [];
     for (let i = 0; i + len <= text.length; i++) {
@@ -188,6 +194,8 @@ function longestForm(text: string, dict: Map<string, unknown>): Array<{ form: st
   }
   return undefined;
 }
+
+const longestKey = new WeakMap<Map<string, unknown>, number>();
 
 function partialUnit(word: string, vocab: Vocabulary, docs: Set<string>): UnitRef | undefined {
   if (word.length < 2) return undefined;
