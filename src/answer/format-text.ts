@@ -2,7 +2,7 @@ import type { Deadline, Task } from '../domain/task.js';
 import type { DocumentMeta } from '../domain/document.js';
 import type { IndexedTask } from '../search/corpus.js';
 import type { ResultGroup, ResultSection, SearchResult } from '../search/retrieve.js';
-import { statusLabel } from '../tracking/task-status.js';
+import { statusLabel } from '../domain/status-label.js';
 
 /** A page of answer text: plain Chinese text, no markup (adapters escape and style it). */
 export interface AnswerText {

@@ -7,8 +7,6 @@ export interface OpenOptions {
   seedsDir: string;
   indexDir: string;
   log: Logger;
-  /** Write a fresh index when the saved one is missing or stale (default false: read-only start). */
-  persist?: boolean;
 }
 
 /**
@@ -26,7 +24,7 @@ export async function openEngine(opts: OpenOptions): Promise<SearchEngine> {
     msg: loaded.ok ? 'index.stale' : 'index.unavailable',
     reason: loaded.ok ? `${opts.seedsDir} changed since the index was built; rebuilding in memory (run npm run build-index)` : loaded.reason,
   });
-  return buildFromSeeds(opts.seedsDir, opts.log, opts.persist ? opts.indexDir : undefined);
+  return buildFromSeeds(opts.seedsDir, opts.log);
 }
 
 /** Parses a seeds folder and builds the engine; logs one warning per bad file. */

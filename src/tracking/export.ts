@@ -1,6 +1,6 @@
 import { citation, describeDeadline } from '../answer/format-text.js';
 import type { IndexedTask } from '../search/corpus.js';
-import { statusLabel } from './task-status.js';
+import { statusLabel } from '../domain/status-label.js';
 
 /** The 台账 an office pastes from: one row per task with citation, deadline, units and status. */
 export async function exportXlsx(tasks: IndexedTask[], isDone: (id: string) => boolean, today: string): Promise<Buffer> {

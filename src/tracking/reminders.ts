@@ -1,6 +1,6 @@
 import type { IndexedTask } from '../search/corpus.js';
 import { addDays } from '../query/time-words.js';
-import { daysBetween } from './task-status.js';
+import { daysBetween } from '../domain/status-label.js';
 
 /** A chat that receives reminders for one unit's tasks. */
 export interface Subscription {
