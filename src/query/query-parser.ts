@@ -39,6 +39,11 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 
   const time = readTime(rest, today);
   rest = time.rest;
+  // 2017年: the plans of that year when there are any, else the dates inside that year.
+  if (time.year !== undefined && !time.window && !opts.vocab.docYears.some((d) => d.year === time.year)) {
+    time.window = { from: { year: time.year, month: 1, day: 1 }, to: { year: time.year, month: 12, day: 'end' }, label: `${time.year}年` };
+    time.year = undefined;
+  }
 
   const kind = readKind(rest);
   if (kind) rest = rest.replace(kind.match, ' ');
@@ -74,7 +79,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const words = opts.vocab
     .tokenize(rest)
     .map((w) => w.trim())
-    .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w));
+    .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w));
   // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
   if (!unit && words.length === 1 && !TOPIC_FRAME.test(text) && !isTopicWord(words[0])) {
     const partial = partialUnit(words[0], opts.vocab, docs);

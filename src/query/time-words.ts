@@ -70,6 +70,7 @@ export function readTime(text: string, today: IsoDate): TimeReading {
   take(/(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|以前|之前)?/, (m) => dayLimit('plan', Number(m[1]), Number(m[2]), m[0], problems));
   take(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:份)?\s*(?:底|末)?\s*(前|以前|之前)/, (m) => month(Number(m[1]), Number(m[2]), m[0]));
   take(/(\d{4})\s*年\s*(?:第)?([1-4一二三四])\s*季度/, (m) => quarter(Number(m[1]), m[2], m[0]));
+  take(/\bQ([1-4])\s*(?:of\s+)?(\d{4})\b|\b(\d{4})\s*Q([1-4])\b/i, (m) => quarter(Number(m[2] ?? m[3]), m[1] ?? m[4], m[0]));
   take(/(\d{4})\s*年\s*(上半年|下半年)/, (m) => (m[2] === '上半年' ? range(Number(m[1]), 1, 6, m[0]) : range(Number(m[1]), 7, 12, m[0])));
   take(/(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?/, (m) => {
     const mo = Number(m[2]);

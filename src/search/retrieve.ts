@@ -145,7 +145,8 @@ function columns(t: IndexedTask, role: Query['role']): UnitName[] {
 export function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
   if (ref.partial) return !u.collective && (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)));
   if (u.collective) return canonicalUnit(ref.text) === u.canonical || canonicalUnit(ref.text) === u.core;
-  if (!ref.key || !u.keys.includes(ref.key)) return false;
+  // 审计局 also names 监察和审计局: a bureau merged into another keeps its name at the end.
+  if (!ref.key || !u.keys.some((k) => k === ref.key || (k.length > ref.key!.length && k.endsWith(`和${ref.key}`)))) return false;
   if (u.scope.length) return !ref.level || u.scope.includes(ref.level);
   const level = u.level || (doc.level as UnitLevel);
   return !ref.level || level === ref.level || (ref.level === '县' && level === '区') || (ref.level === '区' && level === '县');

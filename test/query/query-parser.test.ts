@@ -57,6 +57,12 @@ describe('parseQuery', () => {
     expect(parse('两周内', '2016-06-15').window).toMatchObject({ from: { year: 2016, month: 6, day: 15 }, to: { year: 2016, month: 6, day: 29 } });
   });
 
+  it('reads a year with plans as a plan selector, and a year without as the dates inside it', () => {
+    expect(parse('蕉岭县2016年有哪些任务')).toMatchObject({ year: 2016, window: undefined });
+    expect(parse('蕉岭县2017年要完成什么').window).toEqual({ from: { year: 2017, month: 1, day: 1 }, to: { year: 2017, month: 12, day: 'end' }, label: '2017年' });
+    expect(parse('tasks due in Q1 2017 for 蕉岭县监察和审计局').window).toMatchObject({ from: { year: 2017, month: 1 }, to: { year: 2017, month: 3 } });
+  });
+
   it('gives a clear message for impossible dates', () => {
     expect(parse('13月前要公开什么').problems[0]).toMatch(/13月/);
     expect(parse('2月30日前要完成什么').problems[0]).toMatch(/日期无效/);
