@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SUPPORTED } from '../ingest/load-seeds.js';
 import { loadLunr } from './lunr-index.js';
 import { SearchEngine } from './engine.js';
@@ -9,7 +10,10 @@ import { packCorpus, SavedCorpus, unpackCorpus } from './saved-corpus.js';
 const CORPUS_FILE = 'corpus.json';
 const LUNR_FILE = 'lunr.json';
 
-/** A fingerprint of a seeds folder: names and bytes of every supported file. */
+/**
+ * A fingerprint of what an index is built from: the names and bytes of every supported seed file,
+ * and the code that reads them (src/ingest, src/domain), so a changed parser also means a rebuild.
+ */
 export function seedsHash(dir: string): string {
   const h = createHash('sha1');
   if (!existsSync(dir)) return 'missing';
@@ -17,7 +21,17 @@ export function seedsHash(dir: string): string {
     h.update(name);
     h.update(readFileSync(join(dir, name)));
   }
+  for (const file of CODE.flatMap((d) => sourceFiles(d))) h.update(readFileSync(file));
   return h.digest('hex');
+}
+
+const CODE = [fileURLToPath(new URL('../ingest', import.meta.url)), fileURLToPath(new URL('../domain', import.meta.url))];
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.[jt]s$/.test(e.name) ? [join(dir, e.name)] : []));
 }
 
 /** Writes the corpus and the lunr index; each file is written whole, then renamed into place. */
