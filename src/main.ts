@@ -20,7 +20,7 @@ import { StatusBook } from './tracking/task-status.js';
  * The composition root: config, logger, store, index, conversation, then the Telegram bot (with
  * BOT_TOKEN) or the terminal chat (without). Nothing is created at import time.
  */
-export async function main(env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(env: Record<string, string | undefined> = process.env, opts: { today?: string } = {}): Promise<number> {
   const loaded = loadConfig(env);
   if (!loaded.ok) {
     process.stderr.write(`${loaded.message}\n`);
@@ -39,7 +39,7 @@ export async function main(env: Record<string, string | undefined> = process.env
       'zwgk-bot: 未设置 BOT_TOKEN，进入终端对话模式（每行一个问题，支持 /help 等命令）。\n' +
         '连接 Telegram：向 @BotFather 申请 token，设置 BOT_TOKEN（必要时设置 HTTPS_PROXY）后再运行 npm start，详见 README。\n',
     );
-    await runTerminalChat(conversation, { prompt: true, timeZone: config.TZ, outDir: join(config.DATA_DIR, 'exports') });
+    await runTerminalChat(conversation, { prompt: true, timeZone: config.TZ, outDir: join(config.DATA_DIR, 'exports'), today: opts.today });
     store.close();
     return 0;
   }
