@@ -44,7 +44,10 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
   }
   if (result.reason === 'no-match') {
     const next = result.suggestions?.next ?? [];
-    const head = q.unit ? `「${q.unit.text}」在${q.window?.label ?? '所问范围'}内没有任务。` : '没有找到相关任务。';
+    const role = q.role === 'lead' ? '牵头' : q.role === 'responsible' ? '配合/责任' : '';
+    const head = q.unit
+      ? `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}没有${role ? `作为${role}单位的` : ''}${q.kind ? `${q.kind.label}` : ''}任务。`
+      : '没有找到相关任务。';
     return { pages: [head + (next.length ? `\n接下来的期限：\n${next.map((t) => taskLine(t)).join('\n')}` : '')] };
   }
 

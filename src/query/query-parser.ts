@@ -79,7 +79,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const words = opts.vocab
     .tokenize(rest)
     .map((w) => w.trim())
-    .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w));
+    .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w) && !/^[\u4e00-\u9fff]$/.test(w));
   // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
   if (!unit && words.length === 1 && !TOPIC_FRAME.test(text) && !isTopicWord(words[0])) {
     const partial = partialUnit(words[0], opts.vocab, docs);

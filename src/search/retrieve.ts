@@ -64,11 +64,14 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     for (const d of docs) {
       const tasks = corpus.tasksOf(d.doc);
       const singleColumn = tasks.every((t) => t.responsible.length === 0);
-      const role = singleColumn ? undefined : query.role;
+      // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
+      // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
+      const role = singleColumn && query.role === 'lead' ? undefined : query.role;
       const named: IndexedTask[] = [];
       const collective: IndexedTask[] = [];
       for (const t of tasks) {
         const cols = columns(t, role);
+        if (!anyNamed && role && columns(t, undefined).some((u) => namesUnit(u, unit, d))) anyNamed = true;
         if (cols.some((u) => namesUnit(u, unit, d))) named.push(t);
         else if (reachesDepartment(unit) && cols.some((u) => reaches(u, unit, d))) collective.push(t);
       }
