@@ -86,7 +86,7 @@ for (const [factor, capMs, capMb] of [
 
 // The day's reminders for 1000x the seed tasks with 10 000 bound chats, and /report at that scale.
 {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', 'bench/reminders-load.ts', '1000', '10000'], { encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', '--expose-gc', 'bench/reminders-load.ts', '1000', '10000'], { encoding: 'utf8', timeout: 300_000 });
   try {
     const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Record<string, number>;
     figures.reminders_1000x = res;

@@ -65,11 +65,23 @@ interface Point {
   periodEnd?: string;
 }
 
+/** addDays, remembered: the same few deadlines recur across thousands of chats. */
+const shifted = new Map<string, string>();
+function shift(date: string, n: number): string {
+  const k = `${date}|${n}`;
+  let d = shifted.get(k);
+  if (d === undefined) {
+    if (shifted.size > 50_000) shifted.clear();
+    shifted.set(k, (d = addDays(date, n)));
+  }
+  return d;
+}
+
 function datedPoints(id: string, date: string, days: number[], today: string): Point[] {
-  const points: Point[] = days.map((n) => ({ key: `${id}|${date}|d${n}`, on: addDays(date, -n), deadline: date }));
+  const points: Point[] = days.map((n) => ({ key: `${id}|${date}|d${n}`, on: shift(date, -n), deadline: date }));
   // Weekly while overdue: a week after the deadline, two weeks, …
-  const weeks = Math.floor(daysBetween(date, today) / 7);
-  for (let w = 1; w <= weeks; w++) points.push({ key: `${id}|${date}|w${w}`, on: addDays(date, 7 * w), deadline: date });
+  const weeks = date < today ? Math.floor(daysBetween(date, today) / 7) : 0;
+  for (let w = 1; w <= weeks; w++) points.push({ key: `${id}|${date}|w${w}`, on: shift(date, 7 * w), deadline: date });
   return points.sort((a, b) => a.on.localeCompare(b.on));
 }
 
@@ -77,7 +89,7 @@ function periodPoints(id: string, every: string, days: number[], today: string):
   const end = periodEnd(every, today);
   if (!end) return [];
   return days
-    .map((n) => ({ key: `${id}|${end}|p${n}`, on: addDays(end, -n), deadline: end, periodEnd: end }))
+    .map((n) => ({ key: `${id}|${end}|p${n}`, on: shift(end, -n), deadline: end, periodEnd: end }))
     .sort((a, b) => a.on.localeCompare(b.on));
 }
 

@@ -34,10 +34,16 @@ export class OwnTaskIndex {
   ) {
     const year = Number(today.slice(0, 4));
     this.current = new Set(engine.corpus.docs.filter((d) => !archived(d.doc) && (d.year === null || d.year >= year)).map((d) => d.doc));
-    for (const doc of this.current) {
-      const keys = new Map<string, IndexedTask[]>();
-      for (const t of engine.corpus.tasksOf(doc)) {
-        for (const u of [...t.lead, ...t.responsible]) {
+  }
+
+  /** The (unit key → tasks) map of one current document, built when first asked for. */
+  private keysOf(doc: string): Map<string, IndexedTask[]> {
+    let keys = this.byDocKey.get(doc);
+    if (keys) return keys;
+    keys = new Map<string, IndexedTask[]>();
+    for (const t of this.engine.corpus.tasksOf(doc)) {
+      for (const units of [t.lead, t.responsible]) {
+        for (const u of units) {
           for (const k of u.collective ? [u.canonical] : u.keys) {
             const list = keys.get(k);
             if (!list) keys.set(k, [t]);
@@ -45,8 +51,9 @@ export class OwnTaskIndex {
           }
         }
       }
-      this.byDocKey.set(doc, keys);
     }
+    this.byDocKey.set(doc, keys);
+    return keys;
   }
 
   tasksOf(unitWords: string): IndexedTask[] {
@@ -55,7 +62,8 @@ export class OwnTaskIndex {
     const out: IndexedTask[] = [];
     for (const doc of scopeDocs(this.engine.corpus, { docs, unit: ref })) {
       if (!this.current.has(doc.doc)) continue;
-      const candidates = ref.partial ? this.engine.corpus.tasksOf(doc.doc) : (this.byDocKey.get(doc.doc)?.get(ref.key ?? '') ?? this.byDocKey.get(doc.doc)?.get(ref.text) ?? []);
+      const keys = this.keysOf(doc.doc);
+      const candidates = ref.partial ? this.engine.corpus.tasksOf(doc.doc) : (keys.get(ref.key ?? '') ?? keys.get(ref.text) ?? []);
       for (const t of candidates) if ([...t.lead, ...t.responsible].some((u) => namesUnit(u, ref, doc))) out.push(t);
     }
     return out;
