@@ -44,8 +44,7 @@ export interface UnitForm {
  */
 export class Corpus {
   readonly byDoc = new Map<string, IndexedTask[]>();
-  /** Tasks by distinct indexed text (category, requirement, units, deadline words), keyed t0, t1 … in corpus order: the lunr refs. */
-  readonly byText = new Map<string, IndexedTask[]>();
+  private texts?: Map<string, IndexedTask[]>;
   readonly docByName = new Map<string, DocumentMeta>();
   private readonly positions = new Map<string, number>();
   /** Every unit name and alias form, longest first. */
@@ -64,16 +63,7 @@ export class Corpus {
       this.positions.set(d.doc, i);
       this.byDoc.set(d.doc, []);
     });
-    const textIds = new Map<string, string>();
-    for (const t of tasks) {
-      this.byDoc.get(t.task.doc)?.push(t);
-      const text = `${t.task.task}\u0000${t.task.requirement}\u0000${t.task.lead.join('、')}\u0000${t.task.responsible.join('、')}\u0000${t.task.deadline_raw}`;
-      let key = textIds.get(text);
-      if (!key) textIds.set(text, (key = `t${textIds.size}`));
-      const same = this.byText.get(key);
-      if (same) same.push(t);
-      else this.byText.set(key, [t]);
-    }
+    for (const t of tasks) this.byDoc.get(t.task.doc)?.push(t);
     this.unitForms = buildUnitForms(tasks);
     const regions = new Map<string, string[]>();
     for (const d of docs) for (const a of d.regionAliases) regions.set(a, [...(regions.get(a) ?? []), d.doc]);
@@ -108,6 +98,25 @@ export class Corpus {
       return [new Entry(n === 1 ? base : `${base}~${n}`, t, doc, t.lead.map((u) => analyze(u, level)), t.responsible.map((u) => analyze(u, level)))];
     });
     return new Corpus(docs, indexed);
+  }
+
+  /**
+   * Tasks by distinct indexed text (category, requirement, units, deadline words), keyed t0, t1 … in
+   * corpus order: the lunr refs. Computed on first use (only topic fallbacks and index builds need it).
+   */
+  get byText(): Map<string, IndexedTask[]> {
+    if (this.texts) return this.texts;
+    const texts = new Map<string, IndexedTask[]>();
+    const ids = new Map<string, string>();
+    for (const t of this.tasks) {
+      const text = `${t.task.task}\u0000${t.task.requirement}\u0000${t.task.lead.join('、')}\u0000${t.task.responsible.join('、')}\u0000${t.task.deadline_raw}`;
+      let key = ids.get(text);
+      if (!key) ids.set(text, (key = `t${ids.size}`));
+      const same = texts.get(key);
+      if (same) same.push(t);
+      else texts.set(key, [t]);
+    }
+    return (this.texts = texts);
   }
 
   /** A document's place in the corpus (answers list documents in this order). */

@@ -15,12 +15,14 @@ export class SearchEngine {
   readonly vocab: Vocabulary;
   private readonly ranker: LunrRanker;
 
+  private loaded?: lunr.Index;
+
   private constructor(
     readonly corpus: Corpus,
     readonly tokenizer: Tokenizer,
-    readonly index: lunr.Index,
+    private readonly source: lunr.Index | (() => lunr.Index),
   ) {
-    this.ranker = new LunrRanker(index, corpus, tokenizer);
+    this.ranker = new LunrRanker(() => this.index, corpus, tokenizer);
     this.vocab = {
       regionForms: corpus.regionForms,
       regionsByForm: corpus.regionsByForm,
@@ -38,8 +40,21 @@ export class SearchEngine {
     return new SearchEngine(corpus, tokenizer, buildLunr(corpus, tokenizer));
   }
 
-  /** Rebuilds around a saved lunr index (no re-indexing). */
-  static withIndex(docs: DocumentMeta[], tasks: Task[], index: lunr.Index): SearchEngine {
+  /** The lunr index; a saved one is read on first use (only topic fallbacks need it). */
+  get index(): lunr.Index {
+    if (!this.loaded) {
+      try {
+        this.loaded = typeof this.source === 'function' ? this.source() : this.source;
+      } catch {
+        // A damaged saved index: build it again from the corpus rather than fail the question.
+        this.loaded = buildLunr(this.corpus, this.tokenizer);
+      }
+    }
+    return this.loaded;
+  }
+
+  /** Rebuilds around a saved lunr index (no re-indexing), loaded when first needed. */
+  static withIndex(docs: DocumentMeta[], tasks: Task[], index: lunr.Index | (() => lunr.Index)): SearchEngine {
     const corpus = Corpus.from(docs, tasks);
     return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus)), index);
   }

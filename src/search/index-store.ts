@@ -57,8 +57,8 @@ export function loadIndex(dir: string): LoadedIndex {
     }
     const unpacked = unpackCorpus(parsed.data);
     if ('error' in unpacked) return { ok: false, reason: `${cPath}: ${unpacked.error}` };
-    const index = loadLunr(JSON.parse(readFileSync(lPath, 'utf8')));
-    return { ok: true, engine: SearchEngine.withIndex(parsed.data.docs, unpacked.tasks, index), saved: parsed.data };
+    const lunrJson = readFileSync(lPath, 'utf8');
+    return { ok: true, engine: SearchEngine.withIndex(parsed.data.docs, unpacked.tasks, () => loadLunr(JSON.parse(lunrJson))), saved: parsed.data };
   } catch (e) {
     return { ok: false, reason: `${dir}: ${(e as Error).message}` };
   }

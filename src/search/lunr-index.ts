@@ -55,7 +55,7 @@ export function loadLunr(json: object): lunr.Index {
 /** Ranks tasks with the lunr index; user words only reach lunr through `index.query`, never its parser. */
 export class LunrRanker implements TopicRanker {
   constructor(
-    private readonly index: lunr.Index,
+    private readonly index: () => lunr.Index,
     private readonly corpus: Corpus,
     private readonly tokenizer: Tokenizer,
   ) {}
@@ -64,7 +64,7 @@ export class LunrRanker implements TopicRanker {
   rank(words: string[], docs: Set<string>): IndexedTask[] {
     const terms = words.flatMap((w) => this.tokenizer.tokenize(w)).filter((w) => !STOP_WORDS.has(w));
     if (!terms.length) return [];
-    const hits = this.index.query((q) => {
+    const hits = this.index().query((q) => {
       for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
     });
     if (!hits.length) return [];

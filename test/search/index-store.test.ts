@@ -33,6 +33,15 @@ describe('the saved index', () => {
     expect(loaded.ok ? '' : loaded.reason).toMatch(/corpus\.json: field tasks\.3\.8/);
   });
 
+  it('rebuilds a damaged lunr index on first use instead of failing the question', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-index-'));
+    saveIndex(dir, await seedEngine(), 'x');
+    writeFileSync(join(dir, 'lunr.json'), '{ not json');
+    const loaded = loadIndex(dir);
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) expect(loaded.engine.index.fields).toEqual(['task', 'requirement', 'units', 'deadline']);
+  });
+
   it('notices that the seeds changed since the build and answers from the seeds', async () => {
     const seeds = mkdtempSync(join(tmpdir(), 'zwgk-seeds-'));
     cpSync('seeds', seeds, { recursive: true });
