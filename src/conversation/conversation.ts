@@ -121,15 +121,9 @@ export class Conversation {
     return this.deps.library.current.ask(question, today);
   }
 
-  /** Answers a question; a chat's default region applies when the question names none. */
+  /** Answers a question, with buttons to choose a region when a unit is named in several. */
   private answer(text: string, today: string, chatId: number): Reply {
-    let question = text.trim();
-    let result = this.ask(question, today);
-    const region = this.state.settings(chatId).region;
-    if (region && result.query.regionWords.length === 0 && result.reason !== 'not-understood') {
-      question = `${region} ${question}`;
-      result = this.ask(question, today);
-    }
+    const { question, result } = this.askInRegion(text, today, chatId);
     const regions = [...new Set(result.groups.map((g) => g.doc.regionAliases[g.doc.regionAliases.length - 1] ?? g.doc.region))];
     if (result.query.unit && !result.query.unit.partial && result.query.regionWords.length === 0 && regions.length > 1) {
       // A unit named in several regions' plans: let the asker choose.
@@ -156,8 +150,7 @@ export class Conversation {
 
   private bind(msg: Incoming, args: string): Reply {
     if (!args) return { text: '用法：/unit 单位，例如 /unit 蕉岭 县财政局' };
-    const question = this.withRegion(args, msg.chatId);
-    const result = this.ask(question, msg.today);
+    const { result } = this.askInRegion(args, msg.today, msg.chatId);
     const unit = result.query.unit;
     if (!unit || result.reason === 'unknown-unit') {
       const names = result.suggestions?.units ?? [];
@@ -230,8 +223,9 @@ export class Conversation {
 
   /** /report [单位|文档]: per unit due, done and overdue counts, as text and as a chart. */
   private async report(msg: Incoming, args: string): Promise<Reply[]> {
-    const unit = args ? undefined : this.boundUnit(msg);
-    if (!msg.isBotAdmin && !unit && !this.boundUnit(msg)) return [{ text: '只有管理员或已绑定单位的用户可以查看报告。' }];
+    const bound = this.boundUnit(msg);
+    if (!msg.isBotAdmin && !bound) return [{ text: '只有管理员或已绑定单位的用户可以查看报告。' }];
+    const unit = args ? undefined : bound;
     const engine = this.deps.library.current;
     const year = Number(msg.today.slice(0, 4));
     const current = (d: { doc: string; year: number | null }) => !this.archived(d.doc) && (d.year === null || d.year >= year);
@@ -386,11 +380,14 @@ export class Conversation {
     };
   }
 
-  private withRegion(text: string, chatId: number): string {
+  /** Asks a question; the chat's default region applies when the question names none it can use. */
+  private askInRegion(text: string, today: string, chatId: number): { question: string; result: SearchResult } {
+    const question = text.trim();
+    const result = this.ask(question, today);
     const region = this.state.settings(chatId).region;
-    if (!region) return text;
-    const named = this.deps.library.current.vocab.regionForms.some((f) => text.includes(f.form));
-    return named ? text : `${region} ${text}`;
+    if (!region || result.query.regionWords.length > 0 || result.reason === 'not-understood') return { question, result };
+    const regional = `${region} ${question}`;
+    return { question: regional, result: this.ask(regional, today) };
   }
 }
 

@@ -14,7 +14,7 @@ export interface NormalizedDeadline {
  * month cannot be dated and the expression is kept as conditional text instead of guessed.
  */
 export function normalizeDeadline(text: string, year: number | null, source: 'column' | 'text'): NormalizedDeadline {
-  const t = text.replace(/\s+/g, source === 'column' ? ' ' : ' ').trim();
+  const t = text.replace(/\s+/g, ' ').trim();
   if (!t) return { deadline: { kind: 'none' }, raw: '' };
   const found = findExpressions(t, year, source);
   if (found.length === 0) {

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { Task } from '../../src/domain/task.js';
 
-/** Hand-read expected records (gold format), one JSON object per line. */
-export interface ExpectedRecord {
-  doc: string;
-  seq: string;
-  item: string;
-  task: string;
-  requirement: string;
-  lead: string[];
-  responsible: string[];
-  deadline_raw: string;
+/** Hand-read expected records (gold format, the task record without region/year/line), one JSON object per line. */
+export type ExpectedRecord = Pick<Task, 'doc' | 'seq' | 'item' | 'task' | 'requirement' | 'lead' | 'responsible' | 'deadline_raw'> & {
   deadline: { kind: string; date?: string; every?: string; milestones?: string[] };
-}
+};
 
 export function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')

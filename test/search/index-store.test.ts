@@ -39,7 +39,7 @@ describe('the saved index', () => {
     writeFileSync(join(dir, 'lunr.json'), '{ not json');
     const loaded = loadIndex(dir);
     expect(loaded.ok).toBe(true);
-    if (loaded.ok) expect(loaded.engine.index.fields).toEqual(['task', 'requirement', 'units', 'deadline']);
+    if (loaded.ok) expect((loaded.engine.index as unknown as { fields: string[] }).fields).toEqual(['task', 'requirement', 'units', 'deadline']);
   });
 
   it('notices that the seeds changed since the build and answers from the seeds', async () => {

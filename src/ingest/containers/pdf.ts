@@ -40,7 +40,6 @@ export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
   items = items.sort((a, b) => a.page - b.page || b.y - a.y || a.x - b.x);
   const lines = groupLines(items);
   const header = lines.findIndex((l) => l.filter((i) => headerRole(i.str)).length >= 3);
-  // Spaces between pieces of one cell matter (部署开展 2016 年); a space that spans a column gap is trimmed away.
   if (header < 0) return { ok: true, text: lines.map((l) => l.map((i) => i.str).join('')).join('\n') };
 
   // Header cells may wrap onto a second line (公开的主要内容和时间 / 要求): join short pieces below.
@@ -63,6 +62,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
   let row: string[] | undefined;
   for (const line of lines.slice(body)) {
     const cells: string[] = cols.map(() => '');
+    // Space items are kept: spaces inside a cell matter (部署开展 2016 年); one spanning a column gap is trimmed.
     for (const it of line) {
       let c = 0;
       while (c + 1 < cols.length && it.x >= cols[c + 1] - 4) c++;
