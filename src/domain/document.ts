@@ -22,6 +22,21 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
+/**
+ * What an admin says about a document where the document is silent (a `catalog.json` entry in the
+ * documents folder, or a correction in the upload preview): each given field overrides what the
+ * document's own text says.
+ */
+export const DocumentHint = z
+  .object({
+    region: z.string().min(2).optional(),
+    issuer: z.string().min(2).optional(),
+    year: z.number().int().min(1990).max(2100).optional(),
+    title: z.string().min(2).optional(),
+  })
+  .strict();
+export type DocumentHint = z.infer<typeof DocumentHint>;
+
 /** A problem with one input file; the other files still load. */
 export const Warning = z.object({ doc: z.string(), message: z.string() });
 export type Warning = z.infer<typeof Warning>;

@@ -1,4 +1,4 @@
-import type { Level } from '../domain/document.js';
+import type { DocumentHint, Level } from '../domain/document.js';
 
 export interface Metadata {
   title: string;
@@ -16,7 +16,7 @@ export interface Metadata {
  * is the year in the title; failing that, the document's own date line (发文日期, 落款); failing that,
  * a four-digit year in the file name; otherwise null.
  */
-export function readMetadata(text: string, fileName: string, tableLine?: number): Metadata {
+export function readMetadata(text: string, fileName: string, tableLine?: number, hint: DocumentHint = {}): Metadata {
   const lines = text.split('\n').map((l) => l.replace(/[\u00a0\u3000]/g, ' ').trim());
   const title = findTitle(lines, tableLine);
   let year: number | null = null;

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { DocumentMeta, Warning } from '../domain/document.js';
+import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
 import { Task } from '../domain/task.js';
 import { assemble, type DraftTask } from './assemble.js';
 import { decode } from './decode.js';
-import { readGrid } from './grid.js';
+import { type Grid, readGrid } from './grid.js';
+import type { StructuredDocument } from './table.js';
+import { tableGrids } from './table-grid.js';
 import { readMetadata } from './metadata.js';
 import { readProse } from './prose.js';
 import { roleRows, type UnitRole } from './role-rows.js';
@@ -19,22 +21,40 @@ export interface ParsedDocument {
  * detection (a table in any of its layouts, else a prose outline), metadata and normalized tasks.
  * A file that is not a task plan gives no tasks and one warning naming it; this never throws on input.
  */
-export function parseDocument(bytes: Uint8Array, doc: string): ParsedDocument {
+export function parseDocument(bytes: Uint8Array, doc: string, hint: DocumentHint = {}): ParsedDocument {
   const decoded = decode(bytes);
   if (!decoded.ok) return { tasks: [], warnings: [{ doc, message: decoded.reason }] };
-  return parseText(decoded.text, doc, sha1(bytes));
+  return parseText(decoded.text, doc, sha1(bytes), hint);
 }
 
-export function parseText(text: string, doc: string, hash = sha1(Buffer.from(text))): ParsedDocument {
-  const warnings: Warning[] = [];
+/** `hint` (from a catalog or the admin) overrides the region, issuer, year and title the text gives. */
+export function parseText(text: string, doc: string, hash = sha1(Buffer.from(text)), hint: DocumentHint = {}): ParsedDocument {
   const grid = readGrid(text);
-  const meta = readMetadata(text, doc, grid?.headerLine);
+  return parseGrids(grid ? [grid] : [], text, doc, hash, hint);
+}
+
+/**
+ * Reads a container's document: its exact tables, segment by segment; where they hold no task
+ * (no table, or none with a task header), its text, as a text file would be read.
+ */
+export function parseStructured(source: StructuredDocument, doc: string, hash: string, hint: DocumentHint = {}): ParsedDocument {
+  const grids = source.tables.flatMap(tableGrids);
+  if (grids.length) {
+    const parsed = parseGrids(grids, source.text, doc, hash, hint);
+    if (parsed.meta) return parsed;
+  }
+  return parseText(source.text, doc, hash, hint);
+}
+
+function parseGrids(grids: Grid[], text: string, doc: string, hash: string, hint: DocumentHint): ParsedDocument {
+  const warnings: Warning[] = [];
+  const meta = readMetadata(text, doc, grids[0]?.headerLine, hint);
   if (meta.year === null) warnings.push({ doc, message: '未找到计划年度 (no plan year in title, date line or file name); dates without a year are left undated' });
   let drafts: DraftTask[] = [];
   let layout = 'none';
-  if (grid) {
+  for (const grid of grids) {
     const unitColumns = grid.roles.filter((r): r is UnitRole => r === 'lead' || r === 'responsible' || r === 'units');
-    drafts = assemble(roleRows(grid), { year: meta.year, hasDeadlineColumn: grid.roles.includes('deadline'), unitColumns });
+    drafts.push(...assemble(roleRows(grid), { year: meta.year, hasDeadlineColumn: grid.roles.includes('deadline'), unitColumns }));
     layout = `table/${grid.mode}`;
   }
   if (drafts.length === 0) {

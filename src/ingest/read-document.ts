@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Warning } from '../domain/document.js';
+import type { DocumentHint, Warning } from '../domain/document.js';
 import { readDoc } from './containers/doc.js';
 import { readDocx } from './containers/docx.js';
 import { readPdf } from './containers/pdf.js';
@@ -22,7 +22,7 @@ export const SUPPORTED = /\.(txt|text|csv|tsv|md|docx|xlsx|xls|doc|wps|pdf)$/i;
  * table reader takes, so layouts, merges, units and deadlines are handled in one place. A file that
  * is broken, encrypted, mislabelled or too large gives one warning naming it. Never throws.
  */
-export async function readDocument(bytes: Uint8Array, name: string): Promise<ParsedDocument> {
+export async function readDocument(bytes: Uint8Array, name: string, hint: DocumentHint = {}): Promise<ParsedDocument> {
   const fail = (message: string): ParsedDocument => ({ tasks: [], warnings: [{ doc: name, message }] });
   const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
   const container = sniff(bytes);
@@ -34,14 +34,14 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Par
     switch (container) {
       case 'text':
         if (['docx', 'xlsx', 'xls', 'doc', 'wps', 'pdf'].includes(ext)) return fail(`扩展名是 .${ext}，但内容不是 ${ext} 文件（可能是改了扩展名的文本文件）`);
-        return withFormat(parseDocument(bytes, name), 'txt');
+        return withFormat(parseDocument(bytes, name, hint), 'txt');
       case 'docx': {
         const r = readDocx(bytes);
-        return r.ok ? withFormat(parseText(r.text, name, hash), 'docx') : fail(r.reason);
+        return r.ok ? withFormat(parseText(r.text, name, hash, hint), 'docx') : fail(r.reason);
       }
       case 'xlsx': {
         const r = await readXlsx(bytes);
-        return r.ok ? withFormat(mergeSheets(r.sheets.map((s) => parseText(s.text, name, hash)), name), 'xlsx') : fail(r.reason);
+        return r.ok ? withFormat(mergeSheets(r.sheets.map((s) => parseText(s.text, name, hash, hint)), name), 'xlsx') : fail(r.reason);
       }
       case 'zip':
         return fail('zip 文件中没有 Word 或 Excel 文档（不支持的格式或文件已损坏）');
@@ -50,11 +50,11 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Par
         if (['xls', 'et'].includes(ext)) return fail('旧版 .xls 表格暂不支持，请在 Excel/WPS 中另存为 .xlsx');
         {
           const r = await readDoc(bytes);
-          return r.ok ? withFormat(parseText(r.text, name, hash), ext || 'doc') : fail(r.reason);
+          return r.ok ? withFormat(parseText(r.text, name, hash, hint), ext || 'doc') : fail(r.reason);
         }
       case 'pdf': {
         const r = await readPdf(bytes);
-        return r.ok ? withFormat(parseText(r.text, name, hash), 'pdf') : fail(r.reason);
+        return r.ok ? withFormat(parseText(r.text, name, hash, hint), 'pdf') : fail(r.reason);
       }
     }
   } catch (e) {

@@ -76,6 +76,12 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
   const after = req === reqCol ? text.slice(req + 1, req + 1 + slots.length) : text.slice(req + 1).filter(Boolean);
   after.forEach((t, i) => {
     let slot: UnitRole | 'deadline' | undefined = slots[i];
+    if (slot && !t && req === reqCol && cells[req + 1 + i]?.explicitEmpty) {
+      // A cell the source prints really empty: the column has no value here, nothing is inherited.
+      if (slot === 'deadline') row.deadline = '';
+      else row.units[slot] = '';
+      return;
+    }
     if (!slot || !t) return;
     if (slot !== 'deadline' && looksLikeDeadline(t) && slots.includes('deadline')) slot = 'deadline';
     if (slot === 'deadline') row.deadline = t;
