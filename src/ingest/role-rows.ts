@@ -1,5 +1,6 @@
-import { cellKind, looksLikeDeadline } from './cell-kind.js';
-import type { Grid, GridCell } from './grid.js';
+import { type Placed, alignCells } from './align.js';
+import { looksLikeDeadline, pointNumber } from './cell-kind.js';
+import { type Grid, type GridCell, joinWrapped } from './grid.js';
 import type { ColumnRole } from './header.js';
 import { looksLikeUnits } from './units.js';
 
@@ -91,84 +92,45 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
 }
 
 /**
- * Paragraph layout (one cell per paragraph, merged cells missing): a row starts at its running
- * number; inside it, text before the first requirement is category, numbered points are
- * requirements, and unit and deadline paragraphs after a requirement belong to it.
+ * Paragraph layout (one cell per paragraph, merged cells missing, row boundaries unknown): the
+ * cells are aligned to the columns by content as one stream, and each row is read from its placed
+ * cells. A cell printed blank is that column's real, empty value.
  */
 function paragraphRows(cells: GridCell[], roles: Array<ColumnRole | undefined>): RoleRow[] {
-  const slots = roles.slice(roles.indexOf('requirement') + 1).filter(
-    (r): r is 'lead' | 'responsible' | 'units' | 'deadline' => r === 'lead' || r === 'responsible' || r === 'units' || r === 'deadline',
-  );
-  const groups: Array<{ seq: string; cells: GridCell[] }> = [];
-  let lastSeq = 0;
-  for (const c of cells) {
-    const n = /^\d{1,3}$/.test(c.text) ? Number(c.text) : NaN;
-    if (!Number.isNaN(n) && (n === lastSeq + 1 || (lastSeq === 0 && n <= 2))) {
-      groups.push({ seq: c.text, cells: [] });
-      lastSeq = n;
-    } else if (groups.length) groups[groups.length - 1].cells.push(c);
-  }
-  return groups.flatMap((g) => paragraphGroup(g.seq, g.cells, slots));
+  const rows = alignCells(cells, roles, 'free')
+    .map((placed) => placedRow(placed, roles, true))
+    .filter((r): r is RoleRow => r !== undefined);
+  // Page furniture after the table (a site's notice, a footer) reads as a lone requirement: a row
+  // with no number, unit or time limit of its own at the end of the stream is not a task.
+  while (rows.length > 1 && isBare(rows[rows.length - 1])) rows.pop();
+  return rows;
 }
 
-function paragraphGroup(seq: string, cells: GridCell[], slots: Array<'lead' | 'responsible' | 'units' | 'deadline'>): RoleRow[] {
-  const kinds = cells.map((c) => (c.explicitEmpty ? 'empty' : cellKind(c.text)));
-  let reqIdx = kinds.map((k, i) => (k === 'point' ? i : -1)).filter((i) => i >= 0);
-  if (reqIdx.length === 0) {
-    const firstSlot = kinds.findIndex((k) => k === 'units' || k === 'deadline');
-    const limit = firstSlot >= 0 ? firstSlot : kinds.length;
-    let last = -1;
-    for (let i = 0; i < limit; i++) if (kinds[i] === 'text') last = i;
-    if (last < 0) return [];
-    reqIdx = [last];
-  }
-  const categories = cells.slice(0, reqIdx[0]).filter((c, i) => kinds[i] === 'text').map((c) => c.text);
-  const out: RoleRow[] = [];
-  reqIdx.forEach((start, n) => {
-    const end = n + 1 < reqIdx.length ? reqIdx[n + 1] : cells.length;
-    const row: RoleRow = {
-      line: cells[start].line,
-      seq,
-      seqShared: n > 0,
-      categories: n === 0 ? categories : [],
-      floatingCategories: true,
-      requirement: cells[start].text,
-      units: {},
-    };
-    const filled = new Set<string>();
-    // Cells right after the requirement, in column order, can be read by position; a cell printed
-    // blank there is that column's real, empty value.
-    let inOrder = true;
-    for (let i = start + 1; i < end; i++) {
-      const kind = kinds[i];
-      const t = cells[i].text;
-      const positional: (typeof slots)[number] | undefined = inOrder ? slots[i - start - 1] : undefined;
-      if (kind === 'units') {
-        const slot = slots.find((s) => s !== 'deadline' && !filled.has(s));
-        if (slot) {
-          row.units[slot as UnitRole] = t;
-          filled.add(slot);
-        }
-        inOrder &&= slot === positional;
-      } else if (kind === 'deadline') {
-        if (slots.includes('deadline') && !filled.has('deadline')) {
-          row.deadline = t;
-          filled.add('deadline');
-        }
-        inOrder &&= positional === 'deadline';
-      } else if (kind === 'empty') {
-        if (positional && !filled.has(positional)) {
-          if (positional === 'deadline') row.deadline = '';
-          else row.units[positional as UnitRole] = '';
-          filled.add(positional);
-        }
-      } else inOrder = false;
-    }
-    out.push(row);
-  });
-  return out;
+function isBare(row: RoleRow): boolean {
+  const req = row.requirement ?? '';
+  return !row.seq && row.deadline === undefined && !Object.values(row.units).some(Boolean) && !pointNumber(req);
 }
 
+/** A row from cells placed in columns: several paragraphs of one column join (units with 、). */
+export function placedRow(placed: Placed[], roles: Array<ColumnRole | undefined>, floating: boolean): RoleRow | undefined {
+  const row: RoleRow = { line: placed.find((p) => p.cell.text)?.cell.line ?? placed[0]?.cell.line ?? 0, categories: [], units: {}, floatingCategories: floating };
+  const joined = new Map<number, GridCell[]>();
+  for (const p of placed) joined.set(p.col, [...(joined.get(p.col) ?? []), p.cell]);
+  for (const [col, cells] of [...joined.entries()].sort((a, b) => a[0] - b[0])) {
+    const role = roles[col];
+    const texts = cells.map((c) => c.text).filter(Boolean);
+    if (role === 'seq') {
+      if (texts[0]) row.seq = texts[0].replace(/[.．、]$/, '');
+    } else if (role === 'category') row.categories.push(...texts);
+    else if (role === 'requirement') {
+      if (texts.length) row.requirement = texts.reduce(joinWrapped, '');
+      row.line = cells.find((c) => c.text)?.line ?? row.line;
+    } else if (role === 'deadline') row.deadline = texts.join('；');
+    else if (role === 'lead' || role === 'responsible' || role === 'units') row.units[role] = texts.join('、');
+  }
+  if (row.requirement === undefined && !row.categories.length && !row.seq) return undefined;
+  return row;
+}
 
 /** A running number as printed in a 序号 cell: 1, 12, 3.2, 10-1. */
 const SEQ_RE = /^\d{1,3}(?:[.．\-]\d{1,2})?[.．、]?$/;

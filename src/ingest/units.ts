@@ -70,7 +70,7 @@ export function splitList(text: string): string[] {
 
 /** True for a cell that reads as a list of organisations rather than prose or a date. */
 export function looksLikeUnits(cell: string): boolean {
-  const t = cell.replace(/\s+/g, '').replace(/[、，,；;。.]+$/g, '');
+  const t = cell.replace(/\s+/g, '').replace(/[“”"]/g, '').replace(/[、，,；;。.]+$/g, '');
   if (!t || t.length > 260) return false;
   if (/[。！？]/.test(t.slice(0, -1))) return false;
   if (ACTION_START_RE.test(t)) return false;
@@ -151,10 +151,10 @@ const ROLE_SUFFIXES: Array<[RegExp, 'lead' | 'responsible' | 'lead?']> = [
 ];
 
 const UNIT_END_RE =
-  /(局|办|委|委员会|中心|政府|部门|单位|管委|管委会|站|所|院|台|室|处|科|队|馆|公司|机构|厅|宣传部|组织部|统战部|武装部|[^局全内外]部|集团|支行|分行|银行|海关|税务|协会|联|联合会|会|社|校|学校|医院|企业|街道|（街）|\(街\)|镇|乡|村|办事处|团|人民政府|法院|检察院|办公室|工委|总队|大队|支队)(等)?$/;
+  /(局|办|委|委员会|中心|政府|部门|单位|管委|管委会|站|所|院|台|室|处|科|队|馆|公司|机构|厅|宣传部|组织部|统战部|武装部|[^局全内外]部|集团|支行|分行|银行|海关|税务|协会|联|联合会|会|社|校|学校|医院|企业|街道|（街）|\(街\)|镇|乡|村|办事处|团|人民政府|法院|检察院|办公室|工委|总队|大队|支队|机关|媒体)(等)?$/;
 
 /** Cells that start with a verb are duties, not unit lists (推进…运行, 加强…部署). */
 const ACTION_START_RE =
-  /^(推进|推动|加强|做好|完善|落实|规范|建立|健全|深化|开展|强化|提升|及时|继续|全面|保障|严格|有效|加大|加快|积极|进一步|围绕|聚焦|细化|优化|实行|实施|坚持|组织|制定|编制|公开|发布|依法|主动|着力|抓好|用好|整合|拓展|探索|创新|督促|指导|认真|扎实|切实|不断|持续|深入|大力|重点|统筹)/;
+  /^(推进|推动|加强|做好|完善|落实|规范(?!性)|建立|健全|深化|开展|强化|提升|及时|继续|全面|保障|严格|有效|加大|加快|积极|进一步|围绕|聚焦|细化|优化|实行|实施|坚持|组织|制定|编制|公开|发布|依法|主动|着力|抓好|用好|整合|拓展|探索|创新|督促|指导|认真|扎实|切实|不断|持续|深入|大力|重点|统筹)/;
 
 const COLLECTIVE_RE = /^(各|全市|全县|全区|市直|县直|区直)/;
