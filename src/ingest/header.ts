@@ -2,23 +2,36 @@
 export type ColumnRole = 'seq' | 'category' | 'requirement' | 'lead' | 'responsible' | 'units' | 'deadline' | 'note';
 
 /**
- * Reads one header cell. Header words vary between documents (具体要求 / 细化分工 / 主要内容;
- * 牵头单位 / 责任科室 / 落实科室(部门); 完成时限 / 时限要求) and may be spaced out (具 体 要 求).
- * Returns undefined for a cell that is not a header word.
+ * Reads one header cell by the words it contains, each word scoring for a role (要求/内容/措施 →
+ * requirement; 单位/部门/科室/处室/责任 → units; 时限/时间/期限/进度/节点 → deadline; 任务/事项/领域/要点
+ * → category; 牵头 → lead; 配合/协办 → responsible), so header words never seen before (工作要点,
+ * 任务分工, 责任科室(单位), 牵头处室) still get their role. A person column (责任人, 联系人, 分管领导)
+ * is a note, not a unit column. Spaced-out words (具 体 要 求) are read whole. Returns undefined for
+ * a cell that is not a header word.
  */
 export function headerRole(cell: string): ColumnRole | undefined {
   const t = cell.replace(/[\s\u3000]+/g, '').replace(/[（(][^）)]*[）)]$/, '');
-  if (!t || t.length > 14) return undefined;
+  if (!t || t.length > 14 || /[。，,；;：:]/.test(t)) return undefined;
   if (/^(序号|编号|序|No\.?)$/i.test(t)) return 'seq';
-  if (/^(牵头及责任|牵头和责任|牵头\/责任|责任及配合|牵头、责任|牵头与责任)(单位|部门)?$/.test(t)) return 'units';
-  if (/内容和时间要求|内容及时限|要求及时限/.test(t)) return 'requirement';
-  if (/^(完成)?(时限|时间)(要求)?$|^完成时限|^时间节点$|^完成期限$|^进度安排$|^时间安排$/.test(t)) return 'deadline';
-  if (/牵头|主办|主责/.test(t)) return 'lead';
-  if (/配合|协办|参与|落实单位|落实部门|落实科室|责任单位|责任部门|责任科室|责任处室|责任股室|责任人|承办|实施主体|责任主体|工作责任|负责单位|负责部门|责任领导/.test(t)) return 'responsible';
-  if (/^(具体要求|细化分工|主要内容|工作要求|工作措施|具体内容|具体措施|目标任务|任务要求|具体任务|工作内容|公开内容|主要任务|重点任务内容|任务分解|工作目标|措施|任务内容|工作内容及要求|具体工作|具体工作任务|主要工作|工作举措|推进措施|落实措施|公开要求|主要内容及要求|工作任务及要求)$/.test(t)) return 'requirement';
-  if (/^(工作任务|工作事项|任务|内容|项目|类别|重点工作|事项|工作|重点任务|任务名称|工作项目|分类|领域|公开事项)$/.test(t)) return 'category';
-  if (/^备注$/.test(t)) return 'note';
-  return undefined;
+  if (/^(备注|说明)$/.test(t)) return 'note';
+  if (PERSON_RE.test(t) && !/单位|部门|科室|处室/.test(t.replace(PERSON_RE, ''))) return 'note';
+  const score = (words: Array<[RegExp, number]>) => words.reduce((n, [re, w]) => n + (re.test(t) ? w : 0), 0);
+  const lead = score(LEAD_WORDS);
+  const helper = score(HELPER_WORDS);
+  const units = score(UNIT_WORDS);
+  if (lead && (helper || /责任/.test(t))) return 'units';
+  if (lead) return 'lead';
+  if (helper) return 'responsible';
+  const scores: Array<[ColumnRole, number]> = [
+    ['requirement', score(REQUIREMENT_WORDS)],
+    ['deadline', score(DEADLINE_WORDS)],
+    ['responsible', units],
+    ['category', score(CATEGORY_WORDS)],
+  ];
+  const best = scores.reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (best[1] < 2) return undefined;
+  // Every character of a header cell is a header word: body text that happens to hold one is not.
+  return covered(t) ? best[0] : undefined;
 }
 
 /**
@@ -27,6 +40,9 @@ export function headerRole(cell: string): ColumnRole | undefined {
  */
 export function resolveRoles(roles: Array<ColumnRole | undefined>): Array<ColumnRole | undefined> {
   const out = [...roles];
+  // Two text columns read as requirements (内容 / 具体要求): the outer one is the category.
+  const reqs = out.map((r, i) => (r === 'requirement' ? i : -1)).filter((i) => i >= 0);
+  for (const i of reqs.slice(0, -1)) out[i] = 'category';
   if (!out.includes('requirement')) {
     const texts = out.map((r, i) => (r === 'category' ? i : -1)).filter((i) => i >= 0);
     if (texts.length > 0) out[texts[texts.length - 1]] = 'requirement';
@@ -45,3 +61,19 @@ export function isHeader(roles: Array<ColumnRole | undefined>): boolean {
   const hasOther = roles.some((r) => r === 'lead' || r === 'responsible' || r === 'units' || r === 'deadline' || r === 'seq');
   return known.length >= 2 && hasText && hasOther && known.length * 2 >= roles.length;
 }
+
+function covered(t: string): boolean {
+  return t.replace(HEADER_WORD_RE, '').length <= 1;
+}
+
+const PERSON_RE = /(责任人|联系人|负责人|分管领导|责任领导|联系电话|电话)/;
+const LEAD_WORDS: Array<[RegExp, number]> = [[/牵头|主办|主责/, 6]];
+const HELPER_WORDS: Array<[RegExp, number]> = [[/配合|协办|会办|参与|协助/, 6]];
+const UNIT_WORDS: Array<[RegExp, number]> = [[/单位|部门|科室|处室|股室|机构|主体/, 3], [/责任|承办|负责|分工|落实/, 3]];
+const REQUIREMENT_WORDS: Array<[RegExp, number]> = [[/要求/, 3], [/内容/, 3], [/措施|举措/, 3], [/目标/, 3], [/细化|具体/, 1]];
+const DEADLINE_WORDS: Array<[RegExp, number]> = [[/时限|期限/, 4], [/时间/, 4], [/进度|节点/, 3], [/完成/, 1]];
+const CATEGORY_WORDS: Array<[RegExp, number]> = [[/任务|事项|领域|要点|项目|类别|分类|名称/, 2], [/工作|重点|公开/, 1]];
+
+/** The words header cells are made of; a cell mostly made of other text is not a header. */
+const HEADER_WORD_RE =
+  /序号|编号|牵头|主办|主责|配合|协办|会办|参与|协助|单位|部门|科室|处室|股室|机构|主体|责任|承办|负责|分工|落实|要求|内容|措施|举措|目标|细化|具体|时限|期限|时间|进度|节点|完成|任务|事项|领域|要点|项目|类别|分类|名称|工作|重点|公开|主要|及|和|与|、|\/|的|安排|备注|分解|推进/g;

@@ -1,48 +1,56 @@
 import { createHash } from 'node:crypto';
 import type { DocumentHint, Warning } from '../domain/document.js';
+import { readCsv } from './containers/csv.js';
 import { readDoc } from './containers/doc.js';
 import { readDocx } from './containers/docx.js';
+import { readHtml } from './containers/html.js';
 import { readPdf } from './containers/pdf.js';
+import type { ContainerReading } from './containers/reading.js';
 import { readXlsx } from './containers/xlsx.js';
 import { MAX_BYTES } from './decode.js';
-import { type ParsedDocument, parseDocument, parseText } from './parse-document.js';
+import { type ParsedDocument, parseDocument, parseStructured, parseText } from './parse-document.js';
 
 /** What kind of file the bytes are, from their first bytes (never from the name alone). */
-export type Container = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'text';
+export type Container = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'html' | 'text';
 
 /** Binary containers may be larger than text files (embedded fonts, images). */
 export const MAX_BINARY_BYTES = 40 * 1024 * 1024;
 
 /** File names the ingest reads. */
-export const SUPPORTED = /\.(txt|text|csv|tsv|md|docx|xlsx|xls|doc|wps|pdf)$/i;
+export const SUPPORTED = /\.(txt|text|csv|tsv|md|docx|xlsx|xls|doc|wps|pdf|html?)$/i;
 
 /**
  * Reads one plan file of any supported format into tasks: .txt (any encoding), .docx, .xlsx (every
- * sheet with a task table), .doc/.wps, .pdf (text layer). Each container becomes the text the one
- * table reader takes, so layouts, merges, units and deadlines are handled in one place. A file that
- * is broken, encrypted, mislabelled or too large gives one warning naming it. Never throws.
+ * sheet with a task table), .html/.htm (a saved web page, or an Office file saved as one), .csv/.tsv,
+ * .doc/.wps, .pdf (text layer). The containers that know their cells (.docx, .xlsx, .html, .csv) and
+ * the PDF (cells placed by position) give the one table reader a structured table; .txt and .doc
+ * give it text. A file that is broken, encrypted, mislabelled or too large gives one warning naming
+ * it. Never throws.
  */
 export async function readDocument(bytes: Uint8Array, name: string, hint: DocumentHint = {}): Promise<ParsedDocument> {
   const fail = (message: string): ParsedDocument => ({ tasks: [], warnings: [{ doc: name, message }] });
   const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
   const container = sniff(bytes);
-  const limit = container === 'text' ? MAX_BYTES : MAX_BINARY_BYTES;
+  const limit = container === 'text' || container === 'html' ? MAX_BYTES : MAX_BINARY_BYTES;
   if (bytes.length > limit) return fail(`文件过大 (${(bytes.length / 1048576).toFixed(1)} MB > ${limit / 1048576} MB)`);
   const hash = createHash('sha1').update(bytes).digest('hex');
   const withFormat = (p: ParsedDocument, format: string): ParsedDocument => (p.meta ? { ...p, meta: { ...p.meta, format } } : p);
+  const structured = (r: ContainerReading, format: string): ParsedDocument =>
+    r.ok ? withFormat(parseStructured(r.document, name, hash, hint), format) : fail(r.reason);
   try {
     switch (container) {
       case 'text':
         if (['docx', 'xlsx', 'xls', 'doc', 'wps', 'pdf'].includes(ext)) return fail(`扩展名是 .${ext}，但内容不是 ${ext} 文件（可能是改了扩展名的文本文件）`);
+        if (ext === 'csv' || ext === 'tsv') return structured(readCsv(bytes), ext);
+        // A saved fragment of a page (<table>… with no <html> around it) is known by its name.
+        if (ext === 'html' || ext === 'htm') return structured(readHtml(bytes), 'html');
         return withFormat(parseDocument(bytes, name, hint), 'txt');
-      case 'docx': {
-        const r = readDocx(bytes);
-        return r.ok ? withFormat(parseText(r.text, name, hash, hint), 'docx') : fail(r.reason);
-      }
-      case 'xlsx': {
-        const r = await readXlsx(bytes);
-        return r.ok ? withFormat(mergeSheets(r.sheets.map((s) => parseText(s.text, name, hash, hint)), name), 'xlsx') : fail(r.reason);
-      }
+      case 'html':
+        return structured(readHtml(bytes), 'html');
+      case 'docx':
+        return structured(readDocx(bytes), 'docx');
+      case 'xlsx':
+        return structured(await readXlsx(bytes), 'xlsx');
       case 'zip':
         return fail('zip 文件中没有 Word 或 Excel 文档（不支持的格式或文件已损坏）');
       case 'ole':
@@ -52,16 +60,19 @@ export async function readDocument(bytes: Uint8Array, name: string, hint: Docume
           const r = await readDoc(bytes);
           return r.ok ? withFormat(parseText(r.text, name, hash, hint), ext || 'doc') : fail(r.reason);
         }
-      case 'pdf': {
-        const r = await readPdf(bytes);
-        return r.ok ? withFormat(parseText(r.text, name, hash, hint), 'pdf') : fail(r.reason);
-      }
+      case 'pdf':
+        return structured(await readPdf(bytes), 'pdf');
     }
   } catch (e) {
     return fail(`无法读取（${String((e as Error).message).slice(0, 120)}）`);
   }
 }
 
+/**
+ * The container, from the bytes: zip (docx, xlsx), OLE (doc, xls, encrypted Office), PDF, HTML (a
+ * page whose markup starts it: .htm, or a .doc/.xls that Office or a web site saved as a web page),
+ * else text.
+ */
 export function sniff(bytes: Uint8Array): Container {
   const b = bytes;
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
@@ -72,14 +83,9 @@ export function sniff(bytes: Uint8Array): Container {
   }
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'ole';
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
+  if (HTML_START.test(Buffer.from(b.subarray(0, 1024)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, ''))) return 'html';
   return 'text';
 }
 
-/** A workbook's sheets as one document: the tasks of every sheet that holds a task table. */
-function mergeSheets(parts: ParsedDocument[], name: string): ParsedDocument {
-  const good = parts.filter((p) => p.meta);
-  if (!good.length) return { tasks: [], warnings: [{ doc: name, message: '没有一个工作表包含任务表 (no sheet holds a task table)' }] };
-  const tasks = good.flatMap((p) => p.tasks);
-  const warnings: Warning[] = good.flatMap((p) => p.warnings);
-  return { meta: { ...good[0].meta!, taskCount: tasks.length }, tasks, warnings };
-}
+/** Markup that opens a web page (possibly after comments): <!DOCTYPE html>, <html>, <head>, <meta>. */
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;

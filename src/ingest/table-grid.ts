@@ -1,5 +1,6 @@
+import { pointNumber } from './cell-kind.js';
 import type { Grid, GridCell } from './grid.js';
-import { cleanCell } from './grid.js';
+import { cleanCell, joinWrapped } from './grid.js';
 import { headerRole, isHeader, resolveRoles } from './header.js';
 import type { Table, TableCell } from './table.js';
 
@@ -8,13 +9,14 @@ import type { Table, TableCell } from './table.js';
  * header row starts a new segment with its own column roles (a document with two tables in one, or a
  * header repeated at a page break). Rows before the first header are not task rows. A cell merged
  * from above stays unset (it takes the value above); a really empty cell, or one covered from its
- * left, is an empty value.
+ * left, is an empty value. A cell's lines (its paragraphs) join as wrapped lines, except that a cell
+ * whose paragraphs are numbered points (1.… 2.…) gives one row per point, as text layouts print them.
  */
 export function tableGrids(table: Table): Grid[] {
   const grids: Grid[] = [];
   let current: Grid | undefined;
-  for (const row of table.rows) {
-    const texts = row.map((c) => (c.state === 'value' ? cleanCell(c.text) : ''));
+  for (const row of table.rows.flatMap(expandPoints)) {
+    const texts = row.map((c) => (c.state === 'value' ? cellText(c.text) : ''));
     const roles = headerRoles(texts);
     if (roles) {
       current = { mode: 'delimited', roles, headerLine: row[0]?.line ?? 0, rows: [] };
@@ -37,6 +39,45 @@ function headerRoles(texts: string[]): Grid['roles'] | undefined {
 }
 
 function gridCell(c: TableCell): GridCell {
-  if (c.state === 'value') return { text: cleanCell(c.text), line: c.line, explicitEmpty: !cleanCell(c.text) };
+  if (c.state === 'value') {
+    const text = cellText(c.text);
+    return { text, line: c.line, explicitEmpty: !text };
+  }
   return { text: '', line: c.line, explicitEmpty: c.state !== 'merged-up' };
+}
+
+/** A cell's lines cleaned and joined as wrapped lines (no space between two CJK characters). */
+function cellText(text: string): string {
+  return text.split('\n').map(cleanCell).filter(Boolean).reduce(joinWrapped, '');
+}
+
+/**
+ * A row in which exactly one cell holds numbered points becomes one row per point; in the rows
+ * after the first, the row's other printed cells are merged from above (the point shares them) and
+ * its empty or merged cells keep their state.
+ */
+function expandPoints(row: TableCell[]): TableCell[][] {
+  const groups = row.map((c) => (c.state === 'value' ? pointGroups(c.text) : undefined));
+  const numbered = groups.map((g, i) => (g ? i : -1)).filter((i) => i >= 0);
+  if (numbered.length !== 1) return [row];
+  const col = numbered[0];
+  return groups[col]!.map((text, k) =>
+    row.map((c, i): TableCell => {
+      if (i === col) return { ...c, text };
+      if (k === 0 || c.state !== 'value') return c;
+      return { text: '', line: c.line, state: 'merged-up' };
+    }),
+  );
+}
+
+/** The paragraphs of a cell grouped by point number, or undefined when fewer than two are numbered. */
+function pointGroups(cell: string): string[] | undefined {
+  const lines = cell.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.filter((l) => pointNumber(l)).length < 2 || !pointNumber(lines[0])) return undefined;
+  const out: string[] = [];
+  for (const l of lines) {
+    if (pointNumber(l) || !out.length) out.push(l);
+    else out[out.length - 1] += `\n${l}`;
+  }
+  return out;
 }

@@ -1,18 +1,20 @@
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
-import { rowsToText } from './rows-text.js';
-
-export type ContainerText = { ok: true; text: string } | { ok: false; reason: string };
+import type { Table, TableCell } from '../table.js';
+import type { ContainerReading } from './reading.js';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
- * Reads a .docx (a zip of WordprocessingML, opened with fflate and read with fast-xml-parser) into
- * the text the table reader takes: paragraphs as lines, each table as tab-separated rows in which a
- * cell merged into the one above (vMerge continue) or to its left (gridSpan) is empty, and Word's
- * automatic numbering (自动编号) written out where it carries the 序号.
+ * Reads a .docx (a zip of WordprocessingML, opened with fflate and read with fast-xml-parser).
+ * `text` is the body's paragraphs in order, each table cell's paragraphs as lines among them;
+ * `tables` holds each top-level `w:tbl` as an exact table, one cell per grid column: a vMerge
+ * continuation is `merged-up`, the positions a gridSpan covers after its first are `merged-left`,
+ * a blank cell is `empty`, a cell's paragraphs join with '\n'. A row's `line` is the text line its
+ * first cell starts at. Word's automatic numbering (自动编号) is written out where it carries the
+ * 序号. A table nested in a cell is flattened into that cell's paragraphs.
  */
-export function readDocx(bytes: Uint8Array): ContainerText {
+export function readDocx(bytes: Uint8Array): ContainerReading {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' || f.name === '[Content_Types].xml' });
@@ -24,38 +26,64 @@ export function readDocx(bytes: Uint8Array): ContainerText {
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false });
   const tree = parser.parse(Buffer.from(doc).toString('utf8')) as Node[];
   const numbering = new Numbering(files['word/numbering.xml'] ? (parser.parse(Buffer.from(files['word/numbering.xml']).toString('utf8')) as Node[]) : []);
-  const body = children(find(children(find(tree, 'w:document')), 'w:body'));
+  const body = content(children(find(children(find(tree, 'w:document')), 'w:body')));
   const lines: string[] = [];
+  const tables: Table[] = [];
   for (const node of body) {
     if ('w:p' in node) lines.push(paragraphText(node, numbering));
-    else if ('w:tbl' in node) lines.push('', rowsToText(tableRows(node, numbering)), '');
+    else if ('w:tbl' in node) {
+      lines.push('');
+      tables.push(readTable(node, numbering, lines));
+      lines.push('');
+    }
   }
-  return { ok: true, text: lines.join('\n') };
+  return { ok: true, document: { text: lines.join('\n'), tables } };
 }
 
-function tableRows(tbl: Node, numbering: Numbering): string[][] {
-  const rows: string[][] = [];
-  for (const tr of children(tbl).filter((n) => 'w:tr' in n)) {
-    const row: string[] = [];
-    for (const tc of children(tr).filter((n) => 'w:tc' in n)) {
-      const pr = find(children(tc), 'w:tcPr');
-      const props = pr ? children(pr) : [];
-      const span = Number(attr(find(props, 'w:gridSpan'), 'w:val') ?? 1);
+/** One `w:tbl` as an exact table; its cells' paragraphs are appended to `lines`. */
+function readTable(tbl: Node, numbering: Numbering, lines: string[]): Table {
+  const width = children(find(children(tbl), 'w:tblGrid')).filter((n) => 'w:gridCol' in n).length;
+  const rows: TableCell[][] = [];
+  for (const tr of content(children(tbl)).filter((n) => 'w:tr' in n)) {
+    const line = lines.length + 1;
+    const trPr = children(find(children(tr), 'w:trPr'));
+    // Rows may start or end short of the grid (gridBefore/gridAfter): those positions hold no cell.
+    const row: TableCell[] = Array.from({ length: Number(attr(find(trPr, 'w:gridBefore'), 'w:val') ?? 0) }, () => ({ text: '', line, state: 'empty' }));
+    for (const tc of content(children(tr)).filter((n) => 'w:tc' in n)) {
+      const props = children(find(children(tc), 'w:tcPr'));
+      const span = Math.max(1, Number(attr(find(props, 'w:gridSpan'), 'w:val') ?? 1));
       const vMerge = find(props, 'w:vMerge');
-      const continues = vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart';
-      const text = continues
-        ? ''
-        : children(tc)
-            .filter((n) => 'w:p' in n || 'w:tbl' in n)
-            .map((n) => ('w:p' in n ? paragraphText(n, numbering) : ''))
-            .filter((t) => t.trim())
-            .join('\n');
-      row.push(text);
-      for (let i = 1; i < span; i++) row.push('');
+      if (vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart') row.push({ text: '', line, state: 'merged-up' });
+      else {
+        const paragraphs = cellParagraphs(tc, numbering);
+        lines.push(...paragraphs);
+        const text = paragraphs.join('\n');
+        row.push({ text, line, state: text.trim() ? 'value' : 'empty' });
+      }
+      for (let i = 1; i < span; i++) row.push({ text: '', line, state: 'merged-left' });
     }
     rows.push(row);
   }
-  return rows;
+  const full = Math.max(width, ...rows.map((r) => r.length));
+  for (const row of rows) while (row.length < full) row.push({ text: '', line: row[0]?.line ?? 0, state: 'empty' });
+  return { rows, exact: true, stream: false };
+}
+
+/** A cell's non-blank paragraphs, those of a table nested in it included (row by row). */
+function cellParagraphs(tc: Node, numbering: Numbering): string[] {
+  const out: string[] = [];
+  for (const n of content(children(tc))) {
+    if ('w:p' in n) out.push(paragraphText(n, numbering));
+    else if ('w:tbl' in n) {
+      for (const tr of content(children(n)).filter((x) => 'w:tr' in x)) {
+        for (const inner of content(children(tr)).filter((x) => 'w:tc' in x)) {
+          const vMerge = find(children(find(children(inner), 'w:tcPr')), 'w:vMerge');
+          if (vMerge === undefined || attr(vMerge, 'w:val') === 'restart') out.push(...cellParagraphs(inner, numbering));
+        }
+      }
+    }
+  }
+  return out.filter((t) => t.trim());
 }
 
 function paragraphText(p: Node, numbering: Numbering): string {
@@ -65,7 +93,7 @@ function paragraphText(p: Node, numbering: Numbering): string {
       if ('w:t' in n) parts.push(children(n).map((c) => String(c['#text'] ?? '')).join(''));
       else if ('w:tab' in n) parts.push(' ');
       else if ('w:br' in n || 'w:cr' in n) parts.push(' ');
-      else if ('w:r' in n || 'w:hyperlink' in n || 'w:ins' in n || 'w:smartTag' in n || 'w:fldSimple' in n) walk(children(n));
+      else if (RUN_CONTAINERS.some((tag) => tag in n)) walk(children(n));
     }
   };
   const kids = children(p);
@@ -132,6 +160,11 @@ function chinese(n: number): string {
   return String(n);
 }
 
+/** Block content with its wrappers opened: content controls (w:sdt) and custom XML hold paragraphs, rows or cells. */
+function content(nodes: Node[]): Node[] {
+  return nodes.flatMap((n) => ('w:sdt' in n ? content(children(find(children(n), 'w:sdtContent'))) : 'w:customXml' in n ? content(children(n)) : [n]));
+}
+
 function children(n: Node | undefined): Node[] {
   if (!n) return [];
   const key = Object.keys(n).find((k) => k !== ':@');
@@ -146,3 +179,6 @@ function find(nodes: Node[], tag: string): Node | undefined {
 function attr(n: Node | undefined, name: string): string | undefined {
   return n?.[':@']?.[name];
 }
+
+/** Inline elements whose runs hold a paragraph's text. */
+const RUN_CONTAINERS = ['w:r', 'w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:sdt', 'w:sdtContent', 'w:customXml'];

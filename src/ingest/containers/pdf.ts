@@ -1,8 +1,8 @@
 import { headerRole } from '../header.js';
 import { outlineNumber } from '../outline-number.js';
 import { pointNumber } from '../cell-kind.js';
-import type { ContainerText } from './docx.js';
-import { rowsToText } from './rows-text.js';
+import type { Table, TableCell } from '../table.js';
+import type { ContainerReading } from './reading.js';
 
 interface Item {
   str: string;
@@ -12,13 +12,15 @@ interface Item {
 }
 
 /**
- * Reads a PDF's text layer (pdf.js through unpdf) in reading order by position. Where a table
- * header is found, each text piece goes to the column whose header it sits under (columns kept
- * apart), and a new row starts where the first column has text or a requirement starts with its
- * running number; wrapped lines join their cell. Without a table, lines are returned as text.
+ * Reads a PDF's text layer (pdf.js through unpdf) in reading order by position: `text` is its lines.
+ * Where a table header is found, the lines from it on become one table, not exact (a PDF keeps no
+ * cells, so they are guessed from positions): each text piece goes to the column whose header it
+ * sits under, a new row starts where the first column has text or a requirement starts with its
+ * running number, and wrapped lines join their cell. A position left blank is read as merged from
+ * above, since a merged cell is printed once. A row's `line` is the text line it starts at.
  * A PDF with no text layer (a scan) gets a clear message: there is no OCR.
  */
-export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
+export async function readPdf(bytes: Uint8Array): Promise<ContainerReading> {
   let items: Item[] = [];
   try {
     const { getDocumentProxy } = await import('unpdf');
@@ -39,8 +41,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
   }
   items = items.sort((a, b) => a.page - b.page || b.y - a.y || a.x - b.x);
   const lines = groupLines(items);
+  const text = lines.map((l) => l.map((i) => i.str).join('')).join('\n');
   const header = lines.findIndex((l) => l.filter((i) => headerRole(i.str)).length >= 3);
-  if (header < 0) return { ok: true, text: lines.map((l) => l.map((i) => i.str).join('')).join('\n') };
+  if (header < 0) return { ok: true, document: { text, tables: [] } };
 
   // Header cells may wrap onto a second line (公开的主要内容和时间 / 要求): join short pieces below.
   const heads = lines[header].filter((i) => i.str.trim()).map((i) => ({ x: i.x, str: i.str.trim() }));
@@ -57,13 +60,12 @@ export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
   const headerTexts = heads.map((h) => h.str);
   const firstIsSeq = headerRole(headerTexts[0]) === 'seq';
   const reqCol = headerTexts.findIndex((h) => headerRole(h) === 'requirement');
-  const prose = lines.slice(0, header).map((l) => l.map((i) => i.str).join(''));
-  const rows: string[][] = [headerTexts];
+  const rows: Array<{ line: number; cells: string[] }> = [{ line: header + 1, cells: headerTexts }];
   let row: string[] | undefined;
-  for (const line of lines.slice(body)) {
+  for (let n = body; n < lines.length; n++) {
     const cells: string[] = cols.map(() => '');
     // Space items are kept: spaces inside a cell matter (部署开展 2016 年); one spanning a column gap is trimmed.
-    for (const it of line) {
+    for (const it of lines[n]) {
       let c = 0;
       while (c + 1 < cols.length && it.x >= cols[c + 1] - 4) c++;
       cells[c] += it.str;
@@ -77,14 +79,19 @@ export async function readPdf(bytes: Uint8Array): Promise<ContainerText> {
       (reqCol >= 0 && Boolean(pointNumber(cells[reqCol].trim())));
     if (startsRow) {
       row = cells.map((c) => c.trim());
-      rows.push(row);
+      rows.push({ line: n + 1, cells: row });
     } else {
       cells.forEach((c, i) => {
         if (c.trim()) row![i] = row![i] + c.trim();
       });
     }
   }
-  return { ok: true, text: `${prose.join('\n')}\n\n${rowsToText(rows)}` };
+  const table: Table = {
+    rows: rows.map(({ line, cells }) => cells.map((c): TableCell => ({ text: c.replace(/\t+/g, ' '), line, state: c.trim() ? 'value' : 'merged-up' }))),
+    exact: false,
+    stream: false,
+  };
+  return { ok: true, document: { text, tables: [table] } };
 }
 
 function groupLines(items: Item[]): Item[][] {

@@ -1,13 +1,15 @@
 import type ExcelJS from 'exceljs';
-import { rowsToText } from './rows-text.js';
-
-export type SheetsText = { ok: true; sheets: Array<{ name: string; text: string }> } | { ok: false; reason: string };
+import type { Table, TableCell } from '../table.js';
+import type { ContainerReading } from './reading.js';
 
 /**
- * Reads an .xlsx workbook (exceljs) into one text per sheet, each sheet's rows tab-separated, a cell
- * inside a merged range other than its top-left (master) cell empty, i.e. merged.
+ * Reads an .xlsx workbook (exceljs): each sheet is an exact table, one cell per column. A cell inside
+ * a merged range other than its master (top-left) cell is `merged-up` when it lies below the master's
+ * row and `merged-left` when it lies in that row; a blank cell that is not merged is `empty`; a
+ * cell's lines (Alt+Enter) are kept as '\n'. `text` is every sheet's printed cells, row by row, one
+ * line per cell line; a row's `line` is the text line its first cell starts at.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetsText> {
+export async function readXlsx(bytes: Uint8Array): Promise<ContainerReading> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
@@ -15,26 +17,37 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetsText> {
   } catch (e) {
     return { ok: false, reason: `不是有效的 .xlsx 文件（${(e as Error).message.slice(0, 80)}）` };
   }
-  const sheets = wb.worksheets.map((ws) => {
-    const rows: string[][] = [];
+  const lines: string[] = [];
+  const tables: Table[] = [];
+  for (const ws of wb.worksheets) {
+    const rows: TableCell[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
-      const row: string[] = [];
+      const line = lines.length + 1;
+      const row: TableCell[] = [];
       for (let c = 1; c <= ws.columnCount; c++) {
         const cell = ws.getCell(r, c);
-        const merged = cell.isMerged && cell.master.address !== cell.address;
-        row.push(merged ? '' : cellText(cell));
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          row.push({ text: '', line, state: Number(cell.row) > Number(cell.master.row) ? 'merged-up' : 'merged-left' });
+          continue;
+        }
+        const text = cellText(cell);
+        if (text.trim()) lines.push(...text.split('\n').filter((l) => l.trim()));
+        row.push({ text, line, state: text.trim() ? 'value' : 'empty' });
       }
       rows.push(row);
     }
-    return { name: ws.name, text: rowsToText(rows) };
-  });
-  return { ok: true, sheets };
+    tables.push({ rows, exact: true, stream: false });
+    lines.push('');
+  }
+  return { ok: true, document: { text: lines.join('\n'), tables } };
 }
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return cell.text ?? String(v);
+  let text: string;
+  if (typeof v === 'object' && 'richText' in v) text = v.richText.map((t) => t.text).join('');
+  else if (v instanceof Date) text = v.toISOString().slice(0, 10);
+  else text = cell.text ?? String(v);
+  return text.replace(/\r\n?/g, '\n');
 }
