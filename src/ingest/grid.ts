@@ -35,6 +35,9 @@ export function readGrid(text: string): Grid | undefined {
     if (delimited) {
       const outerPipes = /^\s*\|/.test(lines[i]);
       // Header words wrapped onto a second row (工作 / 任务, 具体 / 要求): read the two rows as one.
+      // The line above may hold the first halves of wrapped words (工作 / 任务) that alone are no header.
+      const above = i > 0 ? wrappedHeader(lines[i - 1], lines[i], outerPipes) : undefined;
+      if (above) return { mode: 'delimited', roles: above, headerLine: i, rows: delimitedRows(lines, i + 1, outerPipes) };
       const wrapped = wrappedHeader(lines[i], lines[i + 1] ?? '', outerPipes);
       const roles = wrapped ?? delimited;
       const from = wrapped ? i + 2 : i + 1;

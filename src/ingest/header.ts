@@ -70,7 +70,7 @@ const PERSON_RE = /(责任人|联系人|负责人|分管领导|责任领导|联�
 const LEAD_WORDS: Array<[RegExp, number]> = [[/牵头|主办|主责/, 6]];
 const HELPER_WORDS: Array<[RegExp, number]> = [[/配合|协办|会办|参与|协助/, 6]];
 const UNIT_WORDS: Array<[RegExp, number]> = [[/单位|部门|科室|处室|股室|机构|主体/, 3], [/责任|承办|负责|分工|落实/, 3]];
-const REQUIREMENT_WORDS: Array<[RegExp, number]> = [[/要求/, 3], [/内容/, 3], [/措施|举措/, 3], [/目标/, 3], [/细化|具体/, 1]];
+const REQUIREMENT_WORDS: Array<[RegExp, number]> = [[/要求/, 3], [/内容/, 3], [/措施|举措/, 3], [/目标/, 3], [/细化/, 3], [/具体/, 1]];
 const DEADLINE_WORDS: Array<[RegExp, number]> = [[/时限|期限/, 4], [/时间/, 4], [/进度|节点/, 3], [/完成/, 1]];
 const CATEGORY_WORDS: Array<[RegExp, number]> = [[/任务|事项|领域|要点|项目|类别|分类|名称/, 2], [/工作|重点|公开/, 1]];
 
