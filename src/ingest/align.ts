@@ -32,7 +32,8 @@ export function alignCells(cells: GridCell[], roles: Array<ColumnRole | undefine
     return roles.map((r) => fit(titled, r));
   });
   const blank = cells.map((c) => !c.text.trim());
-  const miss = roles.map(missCost);
+  // In one known row a missing requirement is a heading row; in a stream it would merge rows.
+  const miss = roles.map((r) => (rows === 'one' ? ONE_ROW_MISS : missCost(r)));
   const before = prefix(miss);
   const skip = (from: number, to: number) => (to > from ? before[to] - before[from] : 0); // columns [from, to)
   const n = cells.length;
@@ -90,6 +91,8 @@ export function classify(c: GridCell): Kind {
   const t = c.text.trim();
   if (!t) return 'empty';
   if (/^\d{1,3}(?:[.．\-]\d{1,2})?[.．、]?$/.test(t)) return 'number';
+  const point = pointNumber(t);
+  if (point && point.text.length > 8) return t.length <= 40 && !/[。；;]./.test(t) ? 'point-title' : 'point';
   if (looksLikeDeadline(t)) return 'deadline';
   if (looksLikeUnits(t)) return 'units';
   const outline = outlineNumber(t);
@@ -127,6 +130,7 @@ function prefix(xs: number[]): number[] {
 const CONTINUES = new Set<ColumnRole>(['category', 'requirement', 'lead', 'responsible', 'units']);
 
 const NEW_ROW = 0.1;
+const ONE_ROW_MISS = 0.3;
 const BLANK_CONTINUES = 0.5;
 
 const UNITS_FIT = { number: -8, heading: -5, point: -5, units: 4, deadline: -4, long: -5, title: -3, short: -1.5 };

@@ -20,6 +20,8 @@ export interface Grid {
   mode: GridMode;
   roles: Array<ColumnRole | undefined>;
   headerLine: number;
+  /** Cut from a container's exact table: every row has all its cells, their states known. */
+  exact?: boolean;
   /** Rows of cells by column (delimited, positional) or one row of all paragraphs (paragraph). */
   rows: GridCell[][];
 }

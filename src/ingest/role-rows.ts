@@ -28,7 +28,15 @@ export interface RoleRow {
 /** Gives every cell of a grid its role: by column where cells are all present, by content where not. */
 export function roleRows(grid: Grid): RoleRow[] {
   if (grid.mode === 'paragraph') return paragraphRows(grid.rows[0] ?? [], grid.roles);
-  return grid.rows.map((cells) => positionalRow(cells, grid.roles)).filter((r): r is RoleRow => r !== undefined);
+  return grid.rows
+    .map((cells) => {
+      // A text row with fewer cells than the header (merged cells printed once, a trailing `| |`):
+      // its cells are placed by what they hold, not by position.
+      const printed = grid.exact ? cells : trimEnd(cells);
+      if (printed.length >= grid.roles.length) return positionalRow(cells, grid.roles);
+      return placedRow(alignCells(printed, grid.roles, 'one')[0] ?? [], grid.roles, false);
+    })
+    .filter((r): r is RoleRow => r !== undefined);
 }
 
 function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>): RoleRow | undefined {
@@ -109,6 +117,12 @@ function paragraphRows(cells: GridCell[], roles: Array<ColumnRole | undefined>):
 function isBare(row: RoleRow): boolean {
   const req = row.requirement ?? '';
   return !row.seq && row.deadline === undefined && !Object.values(row.units).some(Boolean) && !pointNumber(req);
+}
+
+function trimEnd(cells: GridCell[]): GridCell[] {
+  let n = cells.length;
+  while (n > 0 && !cells[n - 1].text) n--;
+  return cells.slice(0, n);
 }
 
 /** A row from cells placed in columns: several paragraphs of one column join (units with 、). */

@@ -19,7 +19,7 @@ export function tableGrids(table: Table): Grid[] {
     const texts = row.map((c) => (c.state === 'value' ? cellText(c.text) : ''));
     const roles = headerRoles(texts);
     if (roles) {
-      current = { mode: 'delimited', roles, headerLine: row[0]?.line ?? 0, rows: [] };
+      current = { mode: 'delimited', roles, headerLine: row[0]?.line ?? 0, exact: table.exact, rows: [] };
       grids.push(current);
       continue;
     }
