@@ -1,4 +1,4 @@
-import { type Placed, alignCells } from './align.js';
+import { type Placed, alignCells, classify } from './align.js';
 import { looksLikeDeadline, pointNumber } from './cell-kind.js';
 import { type Grid, type GridCell, joinWrapped } from './grid.js';
 import type { ColumnRole } from './header.js';
@@ -34,6 +34,8 @@ export function roleRows(grid: Grid): RoleRow[] {
       // its cells are placed by what they hold, not by position.
       const printed = grid.exact ? cells : trimEnd(cells);
       if (printed.length >= grid.roles.length) return positionalRow(cells, grid.roles);
+      // A lone outline heading (一、… / （一）…) across the row is a category, whatever the columns.
+      if (printed.length === 1 && classify(printed[0]) === 'heading') return { line: printed[0].line, categories: [printed[0].text], units: {} };
       return placedRow(alignCells(printed, grid.roles, 'one')[0] ?? [], grid.roles, false);
     })
     .filter((r): r is RoleRow => r !== undefined);
