@@ -87,5 +87,5 @@ export function sniff(bytes: Uint8Array): Container {
   return 'text';
 }
 
-/** Markup that opens a web page (possibly after comments): <!DOCTYPE html>, <html>, <head>, <meta>. */
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;
+/** Markup that opens a web page (after an XML prolog or comments): <!DOCTYPE html>, <html>, <head>, <meta>, <body>. */
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;

@@ -77,7 +77,7 @@ describe('readHtml', () => {
   });
 
   it('reads a GBK page in the charset its meta declares', () => {
-    const reading = readHtml(iconv.encode(markedHtml(TITLE, GRID, GBK_META), 'gbk'));
+    const reading = readHtml(iconv.encode(markedHtml(TITLE, GRID, { head: GBK_META }), 'gbk'));
     expect(reading.ok && reading.document.text.split('\n')[1]).toBe(TITLE);
   });
 
@@ -114,7 +114,7 @@ describe('readDocument on merged and really empty cells', () => {
     ['plan.docx', () => markedDocx(TITLE, GRID)],
     ['plan.xlsx', () => markedXlsx(TITLE, GRID)],
     ['plan.html', async () => Buffer.from(markedHtml(TITLE, GRID))],
-    ['plan-gbk.htm', async () => iconv.encode(markedHtml(TITLE, GRID, GBK_META), 'gbk')],
+    ['plan-gbk.htm', async () => iconv.encode(markedHtml(TITLE, GRID, { head: GBK_META }), 'gbk')],
     // Excel's "save as web page" keeps the .xls name: the content says it is a page.
     ['saved-page.xls', async () => Buffer.from(markedHtml(TITLE, GRID))],
   ];

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../src/ingest/containers/docx.js';
 import { loadSeeds } from '../../src/ingest/load-seeds.js';
 import { readDocument } from '../../src/ingest/read-document.js';
+import { markedHtml, marksOf } from '../fixtures/marked-grid.js';
 import { docxTable, xlsxTable } from '../fixtures/office-tables.js';
 
 // Binary versions of seed tables, written by libraries that write those formats with real merged
@@ -25,6 +27,17 @@ describe('readDocument on real files', () => {
         expect(parsed.tasks.map(key)).toEqual(reference);
       });
     }
+
+    it(`gives the tasks of ${base}.txt from a web page of its table, merged cells as rowspans`, async () => {
+      const reading = readDocx(readFileSync(`${DIR}/${base}.docx`));
+      if (!reading.ok) throw new Error(reading.reason);
+      const title = reading.document.text.split('\n')[0];
+      const page = markedHtml(title, marksOf(reading.document.tables[0]), { nav: false });
+      const reference = (await readDocument(txt, `${base}.txt`)).tasks.map(key);
+      const parsed = await readDocument(Buffer.from(page), `${base}.html`);
+      expect(parsed.meta?.format).toBe('html');
+      expect(parsed.tasks.map(key)).toEqual(reference);
+    });
 
     it(`gives the tasks of ${base}.txt from its .doc, but for straight quotes and dashes`, async () => {
       // word-extractor returns “” as " and — as -, so only those characters differ.
