@@ -3,7 +3,7 @@ import { normalizeDeadline } from './deadline.js';
 import { cleanCell } from './grid.js';
 import { outlineNumber } from './outline-number.js';
 import { looksLikeDeadline } from './cell-kind.js';
-import { looksLikeUnits, parseUnits } from './units.js';
+import { looksLikeUnits, parseUnits, splitOutsideBrackets } from './units.js';
 
 /**
  * Reads a prose plan, where there is no table:
@@ -59,7 +59,7 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       // Run-in heading: "（一）加强政策解读。" then sentences, each with its own units.
       setLevel(on.level, on.label, runIn.heading.replace(/[。.]$/, ''));
       runInSentences.forEach((s, n) =>
-        tasks.push({ seq: seqOf(), item: String(n + 1), task: taskOf(), requirement: s.text, lead: [], responsible: [], line, unitText: s.units }),
+        tasks.push({ seq: seqOf(), item: String(n + 1), task: taskOf(), requirement: s.text, lead: [], responsible: [], line, unitText: s.units, deadlineCell: s.deadline }),
       );
       continue;
     }
@@ -67,7 +67,7 @@ export function readProse(text: string, year: number | null): DraftTask[] {
     const last = sentences[sentences.length - 1];
     if (last && last.end === on.text.length) {
       setLevel(on.level, on.label, '');
-      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text.slice(0, last.parenStart).trim(), lead: [], responsible: [], line, unitText: last.units });
+      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text.slice(0, last.parenStart).trim(), lead: [], responsible: [], line, unitText: last.units, deadlineCell: last.deadline });
       continue;
     }
     const next = lines[i + 1]?.text ?? '';
@@ -96,6 +96,8 @@ interface UnitSentence {
   /** The sentence without its unit parenthesis, closing 。 kept. */
   text: string;
   units: string;
+  /** A labelled time field inside the parenthesis (完成时限:全年), which governs like a column. */
+  deadline?: string;
   /** Where the parenthesis starts and where the sentence (with its 。) ends, in the input. */
   parenStart: number;
   end: number;
@@ -106,10 +108,10 @@ function unitSentences(text: string): UnitSentence[] {
   const out: UnitSentence[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '（' && text[i] !== '(') continue;
+    if (!OPEN.includes(text[i])) continue;
     const close = matchingClose(text, i);
     if (close < 0) continue;
-    const inner = text.slice(i + 1, close);
+    const { units: inner, deadline } = labelGroup(text.slice(i + 1, close));
     const after = text.slice(close + 1);
     if (!(after.trim() === '' || /^\s*[。.；;]/.test(after)) || !isUnitLine(inner)) {
       i = close;
@@ -119,7 +121,7 @@ function unitSentences(text: string): UnitSentence[] {
     let body = text.slice(start, i).trim();
     if (punct && !/[。.；;]$/.test(body)) body += punct[1] === '.' ? '。' : punct[1];
     const end = close + 1 + (punct ? punct[0].length : 0);
-    out.push({ text: body, units: inner, parenStart: i, end: after.trim() === '' ? text.length : end });
+    out.push({ text: body, units: inner, deadline, parenStart: i, end: after.trim() === '' ? text.length : end });
     start = end;
     i = end - 1;
   }
@@ -131,11 +133,23 @@ function splitRunIn(text: string): { heading: string; body: string } | undefined
   return m ? { heading: m[1], body: m[2] } : undefined;
 }
 
+/**
+ * The fields of a closing label group: `责任单位:…,完成时限:全年`, `责任部门:…,时限要求:…`,
+ * `X负责落实,完成时限:2022年10月`. The time field is taken out; the rest names the units.
+ */
+function labelGroup(inner: string): { units: string; deadline?: string } {
+  const fields = splitOutsideBrackets(inner, /[，,；;]/);
+  const time = fields.findIndex((f) => TIME_LABEL_RE.test(f));
+  if (time < 0) return { units: inner };
+  const units = fields.filter((_f, k) => k !== time).join('，');
+  return { units, deadline: fields[time].replace(TIME_LABEL_RE, '').trim() };
+}
+
 function matchingClose(text: string, open: number): number {
   let depth = 0;
   for (let j = open; j < text.length; j++) {
-    if (text[j] === '（' || text[j] === '(') depth++;
-    else if (text[j] === '）' || text[j] === ')') {
+    if (OPEN.includes(text[j])) depth++;
+    else if (CLOSE.includes(text[j])) {
       depth--;
       if (depth === 0) return j;
     }
@@ -144,5 +158,9 @@ function matchingClose(text: string, open: number): number {
 }
 
 function isUnitLine(s: string): boolean {
-  return /^(牵头单位|责任单位|牵头部门|责任部门|配合单位)\s*[:：]/.test(s) || looksLikeUnits(s);
+  return looksLikeUnits(s);
 }
+
+const OPEN = '（(〔【[';
+const CLOSE = '）)〕】]';
+const TIME_LABEL_RE = /^(?:完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限)\s*[:：]\s*/;

@@ -24,14 +24,16 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
     for (const u of units) if (u && !out[role].includes(u)) out[role].push(u);
   };
 
-  for (const clause of splitOutsideBrackets(text, /[，,；;。]/)) {
-    const labelled = LABEL_RE.exec(clause);
+  // A lone 责任… label (no 牵头 label in the cell) names the lead, as a lone 责任单位 column does.
+  const hasLeadLabel = splitOutsideBrackets(text, /[，,；;。]/).some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
+  for (const printed of splitOutsideBrackets(text, /[，,；;。]/)) {
+    let clause = printed;
+    const labelled = LABEL_RE.exec(printed);
     if (labelled) {
-      const role = /牵头|主办/.test(labelled[1]) ? 'lead' : 'responsible';
-      if (role === 'lead') sawLead = true;
-      labelRole = role;
-      push(role, splitList(clause.slice(labelled[0].length)));
-      continue;
+      labelRole = /^(牵头|主办|主责)/.test(labelled[1]) ? 'lead' : /^(配合|协办|会办|参与)/.test(labelled[1]) || hasLeadLabel ? 'responsible' : 'lead';
+      if (labelRole === 'lead' && /^(牵头|主办|主责)/.test(labelled[1])) sawLead = true;
+      clause = printed.slice(labelled[0].length);
+      if (!clause) continue;
     }
     const huiban = /^(.+?)会办(.+)$/.exec(clause);
     if (huiban && !/[（(]/.test(huiban[1])) {
@@ -139,7 +141,8 @@ function splitGlued(unit: string): string[] {
 
 const LEVEL_ONLY = /^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/;
 
-const LABEL_RE = /^(牵头单位|牵头部门|主办单位|责任单位|配合单位|协办单位|落实单位|责任部门|配合部门)\s*[:：]\s*/;
+/** A label naming the role of the units after it: 牵头单位：, 责任处室:, 配合部门：… */
+const LABEL_RE = /^((?:牵头|主办|主责|责任|配合|协办|会办|参与|落实|承办)(?:单位|部门|处室|科室|股室|机构)|任务分工|责任分工)\s*[:：]\s*/;
 
 const ROLE_SUFFIXES: Array<[RegExp, 'lead' | 'responsible' | 'lead?']> = [
   [/(分别)?牵头(负责)?(落实)?$/, 'lead'],
