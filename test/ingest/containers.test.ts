@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../src/domain/task.js';
@@ -52,6 +53,27 @@ describe('readDocx', () => {
   it('keeps the paragraphs of a cell as lines of its text', async () => {
     const reading = readDocx(await markedDocx(TITLE, GRID));
     expect(reading.ok && reading.document.tables[0].rows[5][2].text).toBe('1.做好政策文件解读。\n2.回应社会关切，\n及时发布信息。');
+  });
+});
+
+describe('readDocx on markup the docx library does not write', () => {
+  // Older Word files merge across with w:hMerge; a row may leave grid positions out (w:gridBefore).
+  const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+  const body = [
+    '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>',
+    `<w:tr>${cell('序号')}${cell('具体要求')}${cell('牵头单位')}</w:tr>`,
+    `<w:tr>${cell('一、总体要求', '<w:hMerge w:val="restart"/>')}${cell('', '<w:hMerge/>')}${cell('', '<w:hMerge/>')}</w:tr>`,
+    `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${cell('公开目录。')}${cell('县财政局')}</w:tr>`,
+    `<w:tr><w:sdt><w:sdtContent>${cell('2')}</w:sdtContent></w:sdt>${cell('公开决算。')}${cell('县审计局')}</w:tr>`,
+    '</w:tbl>',
+  ].join('');
+  const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  const bytes = zipSync({ '[Content_Types].xml': Buffer.from('<Types/>'), 'word/document.xml': Buffer.from(xml) });
+
+  it('reads hMerge continuations as merged-left, a gridBefore position as empty, a cell inside a content control', () => {
+    const reading = readDocx(bytes);
+    expect(states(reading)).toEqual(['v v v', 'v l l', 'e v v', 'v v v']);
+    expect(reading.ok && reading.document.tables[0].rows[3].map((c) => c.text)).toEqual(['2', '公开决算。', '县审计局']);
   });
 });
 

@@ -9,10 +9,11 @@ type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
  * Reads a .docx (a zip of WordprocessingML, opened with fflate and read with fast-xml-parser).
  * `text` is the body's paragraphs in order, each table cell's paragraphs as lines among them;
  * `tables` holds each top-level `w:tbl` as an exact table, one cell per grid column: a vMerge
- * continuation is `merged-up`, the positions a gridSpan covers after its first are `merged-left`,
- * a blank cell is `empty`, a cell's paragraphs join with '\n'. A row's `line` is the text line its
- * first cell starts at. Word's automatic numbering (自动编号) is written out where it carries the
- * 序号. A table nested in a cell is flattened into that cell's paragraphs.
+ * continuation is `merged-up`; the positions a gridSpan covers after its first, and legacy hMerge
+ * continuations, are `merged-left`; a blank cell, and a grid position a row leaves out
+ * (gridBefore/gridAfter), is `empty`; a cell's paragraphs join with '\n'. A row's `line` is the
+ * text line its first cell starts at. Word's automatic numbering (自动编号) is written out where it
+ * carries the 序号. A table nested in a cell is flattened into that cell's paragraphs.
  */
 export function readDocx(bytes: Uint8Array): ContainerReading {
   let files: Record<string, Uint8Array>;
@@ -52,8 +53,9 @@ function readTable(tbl: Node, numbering: Numbering, lines: string[]): Table {
     for (const tc of content(children(tr)).filter((n) => 'w:tc' in n)) {
       const props = children(find(children(tc), 'w:tcPr'));
       const span = Math.max(1, Number(attr(find(props, 'w:gridSpan'), 'w:val') ?? 1));
-      const vMerge = find(props, 'w:vMerge');
-      if (vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart') row.push({ text: '', line, state: 'merged-up' });
+      if (continues(props, 'w:vMerge')) row.push({ text: '', line, state: 'merged-up' });
+      // w:hMerge: the horizontal merge of older Word files, a cell per grid column.
+      else if (continues(props, 'w:hMerge')) row.push({ text: '', line, state: 'merged-left' });
       else {
         const paragraphs = cellParagraphs(tc, numbering);
         lines.push(...paragraphs);
@@ -77,8 +79,8 @@ function cellParagraphs(tc: Node, numbering: Numbering): string[] {
     else if ('w:tbl' in n) {
       for (const tr of content(children(n)).filter((x) => 'w:tr' in x)) {
         for (const inner of content(children(tr)).filter((x) => 'w:tc' in x)) {
-          const vMerge = find(children(find(children(inner), 'w:tcPr')), 'w:vMerge');
-          if (vMerge === undefined || attr(vMerge, 'w:val') === 'restart') out.push(...cellParagraphs(inner, numbering));
+          const props = children(find(children(inner), 'w:tcPr'));
+          if (!continues(props, 'w:vMerge') && !continues(props, 'w:hMerge')) out.push(...cellParagraphs(inner, numbering));
         }
       }
     }
@@ -158,6 +160,12 @@ function chinese(n: number): string {
   if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
   if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
   return String(n);
+}
+
+/** A merge mark that continues the cell before it: present, and not val="restart". */
+function continues(props: Node[], tag: 'w:vMerge' | 'w:hMerge'): boolean {
+  const mark = find(props, tag);
+  return mark !== undefined && attr(mark, 'w:val') !== 'restart';
 }
 
 /** Block content with its wrappers opened: content controls (w:sdt) and custom XML hold paragraphs, rows or cells. */
