@@ -47,11 +47,13 @@ export function readGrid(text: string): Grid | undefined {
     }
     const stacked = stackedHeader(lines, i);
     if (stacked) {
-      const marker = /^\t/.test(lines[i]) || stacked.pipes ? 'positional' : 'paragraph';
+      // Cells between lines holding only `|` have no reliable row boundaries (an extra `|` opens a
+      // row, merged cells are left out): like paragraphs, they are aligned by content.
+      const marker = /^\t/.test(lines[i]) && !stacked.pipes ? 'positional' : 'paragraph';
       const rows =
         marker === 'positional'
           ? positionalRows(lines, stacked.end + 1, stacked.roles.length)
-          : [paragraphCells(lines, stacked.end + 1)];
+          : [stacked.pipes ? pipeCells(lines, stacked.end + 1) : paragraphCells(lines, stacked.end + 1)];
       return { mode: marker, roles: stacked.roles, headerLine: i + 1, rows };
     }
   }
@@ -178,8 +180,6 @@ function stackedHeader(lines: string[], start: number): Stacked | undefined {
  * Groups are joined until they fill the header's width, since a blank line may fall inside a row.
  */
 function positionalRows(lines: string[], from: number, width: number): GridCell[][] {
-  const usesPipes = lines.slice(from, from + 40).some((l) => /^\s*\|\s*$/.test(l));
-  if (usesPipes) return pipeLineRows(lines, from, width);
   const groups: GridCell[][] = [];
   let group: GridCell[] = [];
   let open: GridCell | undefined;
@@ -221,54 +221,28 @@ function positionalRows(lines: string[], from: number, width: number): GridCell[
   return rows.filter((r) => r.some((c) => c.text));
 }
 
-/**
- * Cells between lines holding only `|`; an empty cell is nothing between two such lines. The
- * segment between a row's last `|` and the next row's first holds the last cell, a blank line,
- * and the next row's first cell.
- */
-function pipeLineRows(lines: string[], from: number, width: number): GridCell[][] {
-  const segments: Array<Array<{ text: string; line: number }>> = [[]];
+/** The cells between lines holding only `|`, in reading order; wrapped lines join their cell. */
+function pipeCells(lines: string[], from: number): GridCell[] {
+  const out: GridCell[] = [];
+  let open: GridCell | undefined;
   for (let i = from; i < lines.length; i++) {
-    if (/^\s*\|\s*$/.test(lines[i])) segments.push([]);
-    else segments[segments.length - 1].push({ text: lines[i], line: i + 1 });
-  }
-  const cell = (part: Array<{ text: string; line: number }>): GridCell => ({
-    text: part.map((p) => cleanCell(p.text)).filter(Boolean).reduce(joinWrapped, ''),
-    line: part.find((p) => p.text.trim())?.line ?? part[0]?.line ?? from,
-    explicitEmpty: false,
-  });
-  const rows: GridCell[][] = [];
-  let row: GridCell[] = [];
-  segments.forEach((seg, k) => {
-    if (row.length === width - 1 || (k === 0 && row.length === 0)) {
-      if (k === 0) {
-        // Before the first row: only what follows the header's last blank line.
-        const start = lastBlank(seg) + 1;
-        row.push(cell(seg.slice(start)));
-        return;
-      }
-      const cut = firstBlankAfterText(seg);
-      row.push(cell(cut < 0 ? seg : seg.slice(0, cut)));
-      rows.push(row);
-      row = cut < 0 ? [] : [cell(seg.slice(cut + 1))];
-      return;
+    if (/^\s*\|\s*$/.test(lines[i])) {
+      open = undefined;
+      continue;
     }
-    row.push(cell(seg));
-  });
-  if (row.length > 1) rows.push(row);
-  return rows.filter((r) => r.some((c) => c.text) && !isRepeatedHeader(r.map((c) => c.text)));
-}
-
-function lastBlank(seg: Array<{ text: string }>): number {
-  for (let i = seg.length - 1; i >= 0; i--) if (!seg[i].text.trim()) return i;
-  return -1;
-}
-
-function firstBlankAfterText(seg: Array<{ text: string }>): number {
-  const firstText = seg.findIndex((p) => p.text.trim());
-  if (firstText < 0) return seg.findIndex((p) => !p.text.trim());
-  for (let i = firstText + 1; i < seg.length; i++) if (!seg[i].text.trim()) return i;
-  return -1;
+    const text = cleanCell(lines[i]);
+    // A blank line ends a cell: a row's last cell and the next row's first share one segment.
+    if (!text) {
+      open = undefined;
+      continue;
+    }
+    if (open) open.text = joinWrapped(open.text, text);
+    else {
+      open = { text, line: i + 1, explicitEmpty: false };
+      out.push(open);
+    }
+  }
+  return out;
 }
 
 function paragraphCells(lines: string[], from: number): GridCell[] {
