@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentMeta, Warning } from '../domain/document.js';
+import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
+import { CATALOG_FILE, readCatalog } from './catalog.js';
 import type { ParsedDocument } from './parse-document.js';
 import { MAX_BINARY_BYTES, readDocument, SUPPORTED } from './read-document.js';
 
@@ -14,16 +15,19 @@ export interface Corpus {
 
 export { SUPPORTED };
 
-/** The files of a seeds folder, in name order (throws when the folder cannot be read). */
+/** The document files of a seeds folder, in name order, without its catalog (throws when the folder cannot be read). */
 export function seedFiles(dir: string): string[] {
-  return readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && n !== CATALOG_FILE)
+    .sort();
 }
 
 /**
- * Reads one file of a seeds folder: unsupported, oversized or unreadable files give a warning
- * naming them; a sub-folder gives nothing. Never throws.
+ * Reads one file of a seeds folder, with what the folder's catalog says about it (`hint`):
+ * unsupported, oversized or unreadable files give a warning naming them; a sub-folder gives
+ * nothing. Never throws.
  */
-export async function readSeedFile(dir: string, name: string): Promise<ParsedDocument> {
+export async function readSeedFile(dir: string, name: string, hint: DocumentHint = {}): Promise<ParsedDocument> {
   const path = join(dir, name);
   try {
     const st = statSync(path);
@@ -32,7 +36,7 @@ export async function readSeedFile(dir: string, name: string): Promise<ParsedDoc
     if (st.size > MAX_BINARY_BYTES) {
       return { tasks: [], warnings: [{ doc: name, message: `文件过大 (${(st.size / 1048576).toFixed(1)} MB > ${MAX_BINARY_BYTES / 1048576} MB), skipped` }] };
     }
-    return await readDocument(await readFile(path), name);
+    return await readDocument(await readFile(path), name, hint);
   } catch (e) {
     return { tasks: [], warnings: [{ doc: name, message: `无法读取 (${(e as Error).message})` }] };
   }
@@ -48,11 +52,18 @@ export function addToCorpus(corpus: Corpus, parsed: ParsedDocument): void {
 }
 
 /**
- * Reads every supported document of a folder, in name order. One bad file gives a warning naming
- * it; the others still load. Throws only when the folder itself cannot be read.
+ * Reads every supported document of a folder, in name order, each with its entry of the folder's
+ * optional `catalog.json` (region, issuer, year, title that override the document's text). One bad
+ * file or catalog entry gives a warning naming it; the others still load. `between` runs before
+ * each file (a reload yields to the event loop there). Throws only when the folder itself cannot be read.
  */
-export async function loadSeeds(dir: string): Promise<Corpus> {
-  const corpus: Corpus = { docs: [], tasks: [], warnings: [] };
-  for (const name of seedFiles(dir)) addToCorpus(corpus, await readSeedFile(dir, name));
+export async function loadSeeds(dir: string, between?: () => Promise<void>): Promise<Corpus> {
+  const names = seedFiles(dir);
+  const catalog = readCatalog(dir, names);
+  const corpus: Corpus = { docs: [], tasks: [], warnings: [...catalog.warnings] };
+  for (const name of names) {
+    await between?.();
+    addToCorpus(corpus, await readSeedFile(dir, name, catalog.hints.get(name)));
+  }
   return corpus;
 }

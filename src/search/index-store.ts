@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CATALOG_FILE } from '../ingest/catalog.js';
 import { SUPPORTED } from '../ingest/load-seeds.js';
 import { loadLunr } from './lunr-index.js';
 import { SearchEngine } from './engine.js';
@@ -11,13 +12,14 @@ const CORPUS_FILE = 'corpus.json';
 const LUNR_FILE = 'lunr.json';
 
 /**
- * A fingerprint of what an index is built from: the names and bytes of every supported seed file,
- * and the code that reads them (src/ingest, src/domain), so a changed parser also means a rebuild.
+ * A fingerprint of what an index is built from: the names and bytes of every supported seed file
+ * and of the folder's catalog.json, and the code that reads them (src/ingest, src/domain), so a
+ * changed parser or catalog also means a rebuild.
  */
 export function seedsHash(dir: string): string {
   const h = createHash('sha1');
   if (!existsSync(dir)) return 'missing';
-  for (const name of readdirSync(dir).filter((n) => SUPPORTED.test(n)).sort()) {
+  for (const name of readdirSync(dir).filter((n) => SUPPORTED.test(n) || n === CATALOG_FILE).sort()) {
     h.update(name);
     h.update(readFileSync(join(dir, name)));
   }

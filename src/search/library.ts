@@ -1,5 +1,5 @@
 import type { Warning } from '../domain/document.js';
-import { addToCorpus, type Corpus, readSeedFile, seedFiles } from '../ingest/load-seeds.js';
+import { type Corpus, loadSeeds } from '../ingest/load-seeds.js';
 import { SearchEngine } from './engine.js';
 
 export interface ReloadReport {
@@ -39,16 +39,11 @@ export class Library {
 
   private async doReload(): Promise<ReloadReport> {
     const started = performance.now();
-    const corpus: Corpus = { docs: [], tasks: [], warnings: [] };
-    let names: string[];
+    let corpus: Corpus;
     try {
-      names = seedFiles(this.seedsDir);
+      corpus = await loadSeeds(this.seedsDir, () => new Promise((r) => setImmediate(r)));
     } catch (e) {
       return { ok: false, docs: [], added: 0, removed: 0, warnings: [{ doc: this.seedsDir, message: (e as Error).message }], ms: 0 };
-    }
-    for (const name of names) {
-      await new Promise((r) => setImmediate(r));
-      addToCorpus(corpus, await readSeedFile(this.seedsDir, name));
     }
     await new Promise((r) => setImmediate(r));
     const ms = () => Math.round(performance.now() - started);
