@@ -133,6 +133,8 @@ function findExpressions(t: string, planYear: number | null, source: 'column' | 
     if (y === null) return undefined;
     return { kind: 'by', text: m[0].trim(), date: m[2] === '年初' ? isoDate(y, 3, 31) : isoDate(y, 12, 31) };
   });
+  // 今年内 / 本年度内: by the plan year's end (今年 alone is only the year's scope).
+  scan(/(?:今年|本年度?|当年)(?:内|年?底前|年?末前)/g, (m) => (planYear === null ? undefined : { kind: 'by', text: m[0], date: isoDate(planYear, 12, 31) }));
   scan(/(\d{4})\s*年\s*(?:底|末)?\s*(前|以前|之前|完成)/g, (m) =>
     ({ kind: 'by', text: m[0].trim(), date: isoDate(Number(m[1]), 12, 31) }));
   if (source === 'column') {
@@ -220,6 +222,7 @@ const ONGOING_RE = new RegExp(
     '持续(?:推进|开展|加以推进|做好|加强|更新|公开)?',
     '经常性',
     '实时',
+    '时刻(?=关注|跟踪|保持)',
     '动态(?:公开|调整|更新|监测|管理)',
     '定期(?!向社会公开[^，,。；;]{0,6}每)',
     '平时',
