@@ -116,8 +116,13 @@ function missCost(role: ColumnRole | undefined): number {
   return 0.6;
 }
 
+/**
+ * The cost of a column's cell running on into another paragraph. Where a 牵头 cell and a 配合 cell
+ * are printed as one run of unit paragraphs, the boundary is not visible; a lead is most often one
+ * unit, so the run gives its first paragraph to the lead and the rest to the responsible column.
+ */
 function continuation(role: ColumnRole): number {
-  return role === 'category' ? 0.2 : role === 'requirement' ? 3 : 0.3;
+  return role === 'category' ? 0.2 : role === 'requirement' ? 3 : role === 'lead' ? 1 : 0.3;
 }
 
 function prefix(xs: number[]): number[] {

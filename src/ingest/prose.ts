@@ -70,6 +70,12 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text.slice(0, last.parenStart).trim(), lead: [], responsible: [], line, unitText: last.units, deadlineCell: last.deadline });
       continue;
     }
+    const glued = on.level >= 2 ? trailingUnits(on.text) : undefined;
+    if (glued) {
+      setLevel(on.level, on.label, '');
+      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: glued.requirement, lead: [], responsible: [], line, unitText: glued.units });
+      continue;
+    }
     const next = lines[i + 1]?.text ?? '';
     if (on.level >= 2 && next && !outlineNumber(next) && isUnitLine(next)) {
       setLevel(on.level, on.label, '');
@@ -128,6 +134,27 @@ function unitSentences(text: string): UnitSentence[] {
   return out;
 }
 
+/**
+ * Units printed after an item's text with no bracket: after its last sentence
+ * (`…动态更新。办公室牵头,各有关处室配合`) or glued to it (`…等信息审批处牵头,各有关处室配合`). Only a
+ * phrase with a role word (牵头/配合/负责) counts, so a sentence that merely ends with a noun is kept.
+ */
+function trailingUnits(text: string): { requirement: string; units: string } | undefined {
+  const end = Math.max(text.lastIndexOf('。'), text.lastIndexOf('；'), text.lastIndexOf(';'));
+  const tail = text.slice(end + 1).trim();
+  if (!tail || !ROLE_WORD_RE.test(tail)) return undefined;
+  if (end >= 0 && looksLikeUnits(tail)) return { requirement: text.slice(0, end + 1).trim(), units: tail };
+  // Glued: the shortest name (three characters or more, ending like a unit) before the first role word.
+  const role = ROLE_WORD_RE.exec(tail)!;
+  const before = tail.slice(0, role.index);
+  for (let len = 3; len <= Math.min(10, before.length - 4); len++) {
+    const name = before.slice(before.length - len);
+    const units = name + tail.slice(role.index);
+    if (looksLikeUnits(units) && looksLikeUnits(name)) return { requirement: text.slice(0, end + 1 + before.length - len).trim(), units };
+  }
+  return undefined;
+}
+
 function splitRunIn(text: string): { heading: string; body: string } | undefined {
   const m = /^([^。（(]{2,30}[。.])\s*(\S.*)$/.exec(text);
   return m ? { heading: m[1], body: m[2] } : undefined;
@@ -162,5 +189,6 @@ function isUnitLine(s: string): boolean {
 }
 
 const OPEN = '（(〔【[';
+const ROLE_WORD_RE = /(分别)?(牵头|配合|协办|负责落实)/;
 const CLOSE = '）)〕】]';
 const TIME_LABEL_RE = /^(?:完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限)\s*[:：]\s*/;
