@@ -1,4 +1,5 @@
 import { type ColumnRole, headerRole, isHeader, resolveRoles } from './header.js';
+import { readRunTogether } from './run-together.js';
 
 /**
  * How a table's cells are laid out in text:
@@ -31,6 +32,10 @@ export interface Grid {
  * or run of lines reads as a table header.
  */
 export function readGrid(text: string): Grid | undefined {
+  return readSeparated(text) ?? readRunTogether(text);
+}
+
+function readSeparated(text: string): Grid | undefined {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const delimited = delimitedHeader(lines[i]);

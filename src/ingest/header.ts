@@ -62,6 +62,11 @@ export function isHeader(roles: Array<ColumnRole | undefined>): boolean {
   return known.length >= 2 && hasText && hasOther && known.length * 2 >= roles.length;
 }
 
+/** True when a text is made of header words only (序号, 工作任务, 责任科室(单位), 完成时限). */
+export function isHeaderWords(t: string): boolean {
+  return t.replace(/[（(][^）)]*[）)]$/, '').replace(HEADER_WORD_RE, '') === '';
+}
+
 function covered(t: string): boolean {
   return t.replace(HEADER_WORD_RE, '').length <= 1;
 }
