@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Task } from '../../src/domain/task.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 import { deadlineKey, type ExpectedRecord, readJsonl } from '../helpers/records.js';
+import { scoreTasks } from '../helpers/score-tasks.js';
 
 // Expected records were read from the documents by hand: 002 and 004 are the shared reference
-// records, 000/001/003 were written for this project (test/fixtures/expected).
+// records (test/fixtures/gold, copied byte-exact), 000/001/003 were written for this project
+// (test/fixtures/expected).
 const SOURCES: Record<string, string> = {
   '000_8c36aaee05ee3aae.txt': 'test/fixtures/expected/000_8c36aaee05ee3aae.jsonl',
   '001_c67bee33ca5fc057.txt': 'test/fixtures/expected/001_c67bee33ca5fc057.jsonl',
-  '002_daf8c5972cb24576.txt': '../shared/gold/002_daf8c5972cb24576.jsonl',
+  '002_daf8c5972cb24576.txt': 'test/fixtures/gold/002_daf8c5972cb24576.jsonl',
   '003_6ea2951639ab2eff.txt': 'test/fixtures/expected/003_6ea2951639ab2eff.jsonl',
-  '004_2b4ee9c56e2324dc.txt': '../shared/gold/004_2b4ee9c56e2324dc.jsonl',
+  '004_2b4ee9c56e2324dc.txt': 'test/fixtures/gold/004_2b4ee9c56e2324dc.jsonl',
 };
 
 // Rows where the governing time expression is a reader's judgment the parser does not share
@@ -24,9 +27,13 @@ const JUDGMENT_CALLS = new Set([
 ]);
 
 describe('parseDocument on the seeds', () => {
+  const allExpected: ExpectedRecord[] = [];
+  const allParsed: Task[] = [];
   for (const [doc, path] of Object.entries(SOURCES)) {
     const expected = readJsonl<ExpectedRecord>(path);
     const parsed = parseDocument(readFileSync(`seeds/${doc}`), doc);
+    allExpected.push(...expected);
+    allParsed.push(...parsed.tasks);
 
     it(`recovers every task of ${doc}, none invented`, () => {
       expect(parsed.tasks.length).toBe(expected.length);
@@ -45,6 +52,18 @@ describe('parseDocument on the seeds', () => {
       expect(wrong.map((e) => `${e.seq}#${e.item}`)).toEqual([]);
     });
   }
+
+  it('scores 100 with the reference scorer, but for the kinds of the judgment calls', () => {
+    const { summary, report, mismatches } = scoreTasks(allExpected, allParsed);
+    const judged = [...JUDGMENT_CALLS].map((k) => {
+      const [doc, seq, item] = k.split('#');
+      return `KIND ${doc} seq=${seq} item=${item} `;
+    });
+    const unexplained = mismatches.filter((m) => !judged.some((j) => m.startsWith(j)));
+    expect(unexplained, report.join('\n')).toEqual([]);
+    const { recall, precision, lead, date, gold } = summary;
+    expect({ recall, precision, lead, date, gold }, report.join('\n')).toEqual({ recall: 100, precision: 100, lead: 100, date: 100, gold: 352 });
+  });
 
   it('reads region, level and plan year from each document', () => {
     const metas = Object.keys(SOURCES).map((doc) => parseDocument(readFileSync(`seeds/${doc}`), doc).meta!);
