@@ -1,7 +1,7 @@
 import type { Agent } from 'node:http';
 import type { Logger } from 'pino';
 import { type Context, Input, Telegraf } from 'telegraf';
-import type { Message, Update } from 'telegraf/types';
+import type { ForceReply, InlineKeyboardMarkup, Message, Update } from 'telegraf/types';
 import type { Conversation } from '../conversation/conversation.js';
 import { COMMANDS } from '../conversation/help-text.js';
 import type { Incoming, Reply } from '../conversation/types.js';
@@ -58,6 +58,7 @@ export function createBot(deps: BotDeps): Telegraf {
         const outcome = await deps.conversation.handleCallback({
           chatId: chat.id,
           userId: cb.from.id,
+          messageId: cb.message.message_id,
           data,
           isBotAdmin: deps.adminIds.includes(cb.from.id),
           isChatAdmin: () => isChatAdmin(ctx, cb.from.id, deps.log),
@@ -69,6 +70,12 @@ export function createBot(deps: BotDeps): Telegraf {
           const messageId = cb.message.message_id;
           void deps.delivery.run(chat.id, chat.type !== 'private', 'editMessageText', () =>
             ctx.telegram.editMessageText(chat.id, messageId, undefined, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: keyboard(reply.buttons) }),
+          );
+        }
+        if (outcome.reply) {
+          const reply = outcome.reply;
+          void deps.delivery.run(chat.id, chat.type !== 'private', 'sendMessage', () =>
+            ctx.telegram.sendMessage(chat.id, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: markup(reply), link_preview_options: { is_disabled: true } }),
           );
         }
       } else notice = '这个按钮已失效，请重新提问。';
@@ -142,6 +149,13 @@ function toIncoming(ctx: Context<Update>, text: string, userId: number | undefin
 
 async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, replyTo: number, isGroup: boolean): Promise<void> {
   const chatId = ctx.chat!.id;
+  if (reply.editMessageId !== undefined) {
+    const messageId = reply.editMessageId;
+    await delivery.run(chatId, isGroup, 'editMessageText', () =>
+      ctx.telegram.editMessageText(chatId, messageId, undefined, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: keyboard(reply.buttons) }),
+    );
+    return;
+  }
   const reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
   if (reply.file) {
     const file = reply.file;
@@ -157,10 +171,15 @@ async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, repl
     ctx.telegram.sendMessage(chatId, renderHtml(reply.text), {
       parse_mode: 'HTML',
       reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
-      reply_markup: keyboard(reply.buttons),
+      reply_markup: markup(reply),
       link_preview_options: { is_disabled: true },
     }),
   );
+}
+
+/** Inline buttons, or a forced reply (the chat opens an answer to this message) for a question. */
+function markup(reply: Reply): InlineKeyboardMarkup | ForceReply | undefined {
+  return reply.forceReply ? { force_reply: true, input_field_placeholder: reply.forceReply.slice(0, 64) } : keyboard(reply.buttons);
 }
 
 /**

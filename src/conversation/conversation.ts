@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { citation, formatAnswer, formatTask, orderForUnit, paginateLines } from '../answer/format-text.js';
+import { writeCatalogEntry } from '../ingest/catalog.js';
 import { reportChart } from '../tracking/chart.js';
 import { exportXlsx } from '../tracking/export.js';
 import { reportRows, reportText } from '../tracking/report.js';
@@ -49,6 +50,13 @@ export class Conversation {
 
   /** Handles one message; returns the replies to send, in order (usually one). */
   async handle(msg: Incoming): Promise<Reply[]> {
+    const uploads = this.deps.uploads;
+    if (uploads?.awaitsCorrection(msg.chatId, msg.userId)) {
+      // The answer to 改地区 / 改年份; a command instead drops the question.
+      if (!msg.text.trim().startsWith('/')) return (await uploads.answerCorrection(msg.chatId, msg.userId, msg.text)) ?? [];
+      uploads.cancelCorrection(msg.chatId, msg.userId);
+      if (/^\/cancel$/i.test(msg.text.trim())) return [{ text: '已放弃修改，预览保持不变。' }];
+    }
     const cmd = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(msg.text.trim());
     if (!cmd) return [this.answer(msg.text, msg.today, msg.chatId)];
     const args = (cmd[2] ?? '').trim();
@@ -103,7 +111,7 @@ export class Conversation {
     return this.deps.uploads.receive({ ...file, chatId: msg.chatId, userId: msg.userId }, download);
   }
 
-  /** Handles a button press: turns a page, re-asks for the region chosen, or decides an upload or removal. */
+  /** Handles a button press: turns a page, re-asks for the region chosen, corrects or decides an upload, or a removal. */
   async handleCallback(cb: CallbackIncoming): Promise<CallbackOutcome> {
     const manage = /^([ux]):(\w+):([\w-]+)$/.exec(cb.data);
     if (manage) return this.manageCallback(cb, manage[1], manage[2], manage[3]);
@@ -317,6 +325,7 @@ export class Conversation {
     if (!cb.isBotAdmin && !(this.deps.groupAdminsMayUpload && (await cb.isChatAdmin?.()))) return { notice: '只有管理员可以操作。' };
     if (kind === 'u') {
       if (!this.deps.uploads) return { notice: '上传功能未开启。' };
+      if (op === 'region' || op === 'year') return this.deps.uploads.askCorrection(id, op, { chatId: cb.chatId, userId: cb.userId, messageId: cb.messageId });
       const d = this.deps.uploads.decide(op, id);
       if (!d.reload) return { edit: { text: d.text, buttons: d.buttons }, notice: op === 'no' ? '已取消' : undefined };
       return { edit: { text: `${d.text}\n${await this.reloadText()}` }, notice: '已加入' };
@@ -326,6 +335,11 @@ export class Conversation {
     this.deps.store.delete('removals', id);
     if (op !== 'del') return { edit: { text: `已取消，${name} 仍在索引中。` }, notice: '已取消' };
     rmSync(join(this.deps.seedsDir, name), { force: true });
+    try {
+      writeCatalogEntry(this.deps.seedsDir, name, {});
+    } catch (e) {
+      this.deps.log.warn({ msg: 'catalog.write_failed', doc: name, error: String((e as Error).message) });
+    }
     return { edit: { text: `已移除 ${name}。\n${await this.reloadText()}` }, notice: '已移除' };
   }
 

@@ -24,19 +24,26 @@ export interface Reply {
   buttons?: Button[][];
   photo?: { png: Buffer; filename: string };
   file?: { bytes: Buffer; filename: string };
+  /** Asks for an answer: the chat opens a reply to this message, with this placeholder in the input field. */
+  forceReply?: string;
+  /** Replaces an earlier message of the bot in the same chat (e.g. an upload preview) instead of sending a new one. */
+  editMessageId?: number;
 }
 
 export interface CallbackIncoming {
   chatId: number;
   userId: number;
+  /** The message whose button was pressed. */
+  messageId?: number;
   data: string;
   isBotAdmin: boolean;
   isChatAdmin?: () => Promise<boolean>;
   today: string;
 }
 
-/** What a button press does: a short notice (toast) and/or a new content for the same message. */
+/** What a button press does: a short notice (toast), a new content for the same message, and/or a new message. */
 export interface CallbackOutcome {
   notice?: string;
   edit?: Reply;
+  reply?: Reply;
 }

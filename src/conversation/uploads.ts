@@ -2,24 +2,39 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { DocumentHint } from '../domain/document.js';
+import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
+import { placesMeant, regionName } from '../ingest/gazetteer.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
 import { readDocument, SUPPORTED, MAX_BINARY_BYTES } from '../ingest/read-document.js';
 import type { KeyValueStore } from '../store/store.js';
-import type { Button } from './types.js';
+import type { Button, Reply } from './types.js';
 
-/** A parsed upload waiting for an admin's 加入索引 / 取消. */
-const Pending = z.object({ name: z.string(), chatId: z.number(), userId: z.number(), at: z.string(), confirmedReplace: z.boolean() });
-type Pending = z.infer<typeof Pending>;
+/** What the admin can correct in the preview. */
+export type CorrectableField = 'region' | 'year';
 
 export interface UploadSummary {
   text: string;
   buttons?: Button[][];
 }
 
+/** Who pressed a button, where, and on which message. */
+export interface Presser {
+  chatId: number;
+  userId: number;
+  messageId?: number;
+}
+
 /**
  * Uploaded plan files: checked and parsed before anything is written; kept in a staging folder of
  * the data directory until an admin confirms; then moved into the seeds folder (a file of the same
  * name only after a second confirmation). Nothing reaches the seeds folder when parsing fails.
+ *
+ * The preview shows what was read (title, issuer, region, year, layout, tasks per unit, warnings).
+ * The uploader, in the chat of the upload, may correct the region and the year (改地区 / 改年份,
+ * then a reply with the value): the file is read again with the correction, so its dates take the
+ * right year, and on 加入索引 the correction is written into the seeds folder's catalog.json, the
+ * same way an operator's catalog entry is, so a reload or a restart keeps it.
  */
 export class Uploads {
   private readonly staging: string;
@@ -45,27 +60,86 @@ export class Uploads {
     } catch (e) {
       return { text: `下载文件失败：${String((e as Error).message).slice(0, 100)}` };
     }
-    const parsed = await readDocument(bytes, name);
+    // What the folder's catalog already says about a file of this name applies to the new one too.
+    const cataloged = existsSync(this.seedsDir) ? (readCatalog(this.seedsDir, [name]).hints.get(name) ?? {}) : {};
+    const parsed = await readDocument(bytes, name, cataloged);
     if (!parsed.meta) return { text: [`未能读取 ${name}，没有加入索引：`, ...parsed.warnings.map((w) => `• ${w.message}`)].join('\n') };
     const id = randomBytes(6).toString('base64url');
     mkdirSync(this.staging, { recursive: true });
     writeFileSync(join(this.staging, id), bytes);
-    this.store.write('uploads', id, { name, chatId: file.chatId, userId: file.userId, at: new Date().toISOString(), confirmedReplace: false } satisfies Pending);
+    const pending: Pending = { name, chatId: file.chatId, userId: file.userId, at: new Date().toISOString(), confirmedReplace: false, hint: cataloged, corrected: [], cataloged: Object.keys(cataloged).length > 0 };
+    this.store.write(NS, id, pending);
+    return this.preview(id, pending, parsed);
+  }
+
+  /**
+   * 改地区 / 改年份: asks the uploader for the value, as a message to reply to. Only the uploader, in
+   * the chat of the upload, may correct it; anyone else gets a notice.
+   */
+  askCorrection(id: string, field: CorrectableField, by: Presser): { notice: string; reply?: Reply } {
+    const pending = this.pending(id);
+    if (!pending) return { notice: '这个上传已处理或已过期。' };
+    if (pending.userId !== by.userId || pending.chatId !== by.chatId) return { notice: '只有上传这份文件的人可以修改。' };
+    this.store.write(FIX_NS, fixKey(by.chatId, by.userId), { id, field, previewMessageId: by.messageId } satisfies Correction);
+    const label = LABEL[field];
     return {
-      text: summarize(name, parsed, existsSync(join(this.seedsDir, name))),
-      buttons: [[{ text: '加入索引', data: `u:add:${id}` }, { text: '取消', data: `u:no:${id}` }]],
+      notice: `请回复正确的${label}`,
+      reply: {
+        text: field === 'region' ? '请回复这条消息，写出这份方案的地区，例如：江门市、亳州市谯城区。发送 /cancel 放弃修改。' : '请回复这条消息，写出这份方案的年度（四位数字），例如：2021。发送 /cancel 放弃修改。',
+        forceReply: field === 'region' ? '地区，例如 江门市' : '年度，例如 2021',
+      },
     };
+  }
+
+  /** Whether this user in this chat was asked for a correction and has not answered yet. */
+  awaitsCorrection(chatId: number, userId: number): boolean {
+    return Correction.safeParse(this.store.read(FIX_NS, fixKey(chatId, userId))).success;
+  }
+
+  /** Drops a pending question for a correction (the user sent a command instead). */
+  cancelCorrection(chatId: number, userId: number): void {
+    this.store.delete(FIX_NS, fixKey(chatId, userId));
+  }
+
+  /**
+   * The uploader's answer to 改地区 / 改年份: reads the file again with the corrected value and
+   * returns the updated preview (replacing the earlier one) and a line saying what changed. A value
+   * that cannot be read asks again; undefined when no correction was asked for.
+   */
+  async answerCorrection(chatId: number, userId: number, text: string): Promise<Reply[] | undefined> {
+    const asked = Correction.safeParse(this.store.read(FIX_NS, fixKey(chatId, userId)));
+    if (!asked.success) return undefined;
+    const { id, field, previewMessageId } = asked.data;
+    const pending = this.pending(id);
+    const staged = join(this.staging, id);
+    if (!pending || !existsSync(staged)) {
+      this.cancelCorrection(chatId, userId);
+      return [{ text: '这个上传已处理或已过期。' }];
+    }
+    const value = field === 'year' ? readYear(text) : readRegion(text);
+    if ('problem' in value) return [{ text: value.problem, forceReply: field === 'region' ? '地区，例如 江门市' : '年度，例如 2021' }];
+    const hint = DocumentHint.parse({ ...pending.hint, [field]: value.value });
+    const parsed = await readDocument(readFileSync(staged), pending.name, hint);
+    if (!parsed.meta) return [{ text: [`按${LABEL[field]} ${value.value} 重新读取 ${pending.name} 失败：`, ...parsed.warnings.map((w) => `• ${w.message}`)].join('\n') }];
+    const next: Pending = { ...pending, hint, corrected: [...new Set([...pending.corrected, field])] };
+    this.store.write(NS, id, next);
+    this.cancelCorrection(chatId, userId);
+    const preview = this.preview(id, next, parsed);
+    return [
+      { ...preview, editMessageId: previewMessageId },
+      { text: `已将${LABEL[field]}改为 ${value.value}${value.note ?? ''}，${previewMessageId ? '上面的预览已更新' : '预览已更新'}（${parsed.meta.taskCount} 项任务）。核对无误后请点「加入索引」。` },
+    ];
   }
 
   /**
    * Acts on a button: `add` moves the file into the seeds folder (asking once more before replacing
-   * a file of the same name), `no` discards it. Returns the new message text and whether to reload.
+   * a file of the same name) and writes its region and year corrections into catalog.json; `no`
+   * discards it. Returns the new message text and whether to reload.
    */
   decide(op: string, id: string): { text: string; buttons?: Button[][]; reload: boolean } {
-    const parsed = Pending.safeParse(this.store.read('uploads', id));
+    const pending = this.pending(id);
     const staged = join(this.staging, id);
-    if (!parsed.success || !existsSync(staged)) return { text: '这个上传已处理或已过期。', reload: false };
-    const pending = parsed.data;
+    if (!pending || !existsSync(staged)) return { text: '这个上传已处理或已过期。', reload: false };
     if (op === 'no') {
       this.discard(id);
       return { text: `已取消，${pending.name} 没有加入索引。`, reload: false };
@@ -79,33 +153,115 @@ export class Uploads {
       };
     }
     mkdirSync(this.seedsDir, { recursive: true });
+    if (Object.keys(pending.hint).length) {
+      try {
+        writeCatalogEntry(this.seedsDir, pending.name, pending.hint);
+      } catch (e) {
+        return { text: `无法写入文档目录的 catalog.json（${String((e as Error).message).slice(0, 100)}），${pending.name} 没有加入索引。请先修复 catalog.json 再试。`, reload: false };
+      }
+    }
     const tmp = `${target}.tmp-${id}`;
     writeFileSync(tmp, readFileSync(staged));
     renameSync(tmp, target);
     this.discard(id);
-    return { text: `${pending.name} 已加入文档目录，正在重新加载索引……`, reload: true };
+    const kept = pending.corrected.length ? `（${pending.corrected.map((f) => `${LABEL[f]} ${pending.hint[f]}`).join('、')} 已记入 catalog.json）` : '';
+    return { text: `${pending.name} 已加入文档目录${kept}，正在重新加载索引……`, reload: true };
+  }
+
+  private preview(id: string, pending: Pending, parsed: ParsedDocument): UploadSummary {
+    return {
+      text: summarize(pending, parsed, existsSync(join(this.seedsDir, pending.name))),
+      buttons: [
+        [
+          { text: '加入索引', data: `u:add:${id}` },
+          { text: '取消', data: `u:no:${id}` },
+        ],
+        [
+          { text: '改地区', data: `u:region:${id}` },
+          { text: '改年份', data: `u:year:${id}` },
+        ],
+      ],
+    };
+  }
+
+  private pending(id: string): Pending | undefined {
+    const parsed = Pending.safeParse(this.store.read(NS, id));
+    return parsed.success ? parsed.data : undefined;
   }
 
   private discard(id: string): void {
     rmSync(join(this.staging, id), { force: true });
-    this.store.delete('uploads', id);
+    this.store.delete(NS, id);
   }
 }
 
-function summarize(name: string, parsed: ParsedDocument, replaces: boolean): string {
+/** A parsed upload waiting for an admin's 加入索引 / 取消, with the region and year given for it. */
+const Pending = z.object({
+  name: z.string(),
+  chatId: z.number(),
+  userId: z.number(),
+  at: z.string(),
+  confirmedReplace: z.boolean(),
+  hint: DocumentHint.default({}),
+  corrected: z.array(z.enum(['region', 'year'])).default([]),
+  cataloged: z.boolean().default(false),
+});
+type Pending = z.infer<typeof Pending>;
+
+/** A question 改地区 / 改年份 asked, waiting for the uploader's answer. */
+const Correction = z.object({ id: z.string(), field: z.enum(['region', 'year']), previewMessageId: z.number().int().optional() });
+type Correction = z.infer<typeof Correction>;
+
+function summarize(pending: Pending, parsed: ParsedDocument, replaces: boolean): string {
   const m = parsed.meta!;
+  const mark = (f: CorrectableField) => (pending.corrected.includes(f) ? '（已修改）' : '');
   const perUnit = new Map<string, number>();
   for (const t of parsed.tasks) for (const u of t.lead) perUnit.set(u, (perUnit.get(u) ?? 0) + 1);
   const top = [...perUnit].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const noLead = parsed.tasks.filter((t) => t.lead.length === 0).length;
   return [
-    `读取了 ${name}（${m.format}）：`,
+    `读取了 ${pending.name}（${m.format}）：`,
     `标题：${m.title}`,
-    `地区：${m.region || '未识别'}　年度：${m.year ?? '未识别'}　任务：${m.taskCount} 项`,
+    `发文机关：${m.issuer || '未识别'}`,
+    `地区：${m.region || '未识别'}${mark('region')}　年度：${m.year ?? '未识别'}${mark('year')}　任务：${m.taskCount} 项`,
+    `版式：${m.layout}`,
     top.length ? `牵头单位任务数：${top.map(([u, n]) => `${u} ${n}`).join('、')}${perUnit.size > top.length ? ` 等 ${perUnit.size} 个单位` : ''}` : '',
+    noLead ? `没有牵头单位的任务：${noLead} 项` : '',
     ...(parsed.warnings.length ? ['注意：', ...parsed.warnings.map((w) => `• ${w.message}`)] : []),
+    pending.cataloged ? '（文档目录的 catalog.json 中已有这个文件名的设置，已一并使用）' : '',
     replaces ? `（已有同名文件，加入时会再次确认是否替换）` : '',
+    '地区或年度不对？点「改地区」或「改年份」，再回复正确的值。',
     '加入索引后，所有人都可以查询这份方案。',
   ]
     .filter(Boolean)
     .join('\n');
 }
+
+function readYear(text: string): { value: number; note?: string } | { problem: string } {
+  const m = /^((?:19|20)\d{2})\s*年?度?$/.exec(toAscii(text).trim());
+  const year = m ? Number(m[1]) : NaN;
+  if (!DocumentHint.shape.year.safeParse(year).success) return { problem: `没有看懂年度「${text.trim().slice(0, 20)}」。请回复四位数字的年份，例如 2021。` };
+  return { value: year };
+}
+
+/** A region as typed, made a division's full name where it names exactly one (江门 → 江门市). */
+function readRegion(text: string): { value: string; note?: string } | { problem: string } {
+  const typed = text.replace(/\s+/g, '');
+  if (!/^[\u4e00-\u9fff（）()]{2,30}$/.test(typed)) return { problem: `没有看懂地区「${text.trim().slice(0, 20)}」。请回复地区的名称，例如 江门市、亳州市谯城区。` };
+  const places = placesMeant(typed);
+  if (places.length === 1) return { value: regionName(places[0]) };
+  if (places.length > 1) return { problem: `「${typed}」可能是：${places.map(regionName).join('、')}。请回复其中一个完整的名称。` };
+  return { value: typed, note: '（行政区划中没有这个名称，按所写保存）' };
+}
+
+function toAscii(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+function fixKey(chatId: number, userId: number): string {
+  return `${chatId}:${userId}`;
+}
+
+const NS = 'uploads';
+const FIX_NS = 'upload-fixes';
+const LABEL: Record<CorrectableField, string> = { region: '地区', year: '年度' };

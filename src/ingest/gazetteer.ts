@@ -81,6 +81,20 @@ export function regionName(p: Place): string {
   return p.name;
 }
 
+/**
+ * The divisions a person can mean by `input` (an admin typing a region): the whole input read as
+ * place names (亳州市谯城区, 谯城区, 江门市), else as a name without its suffix (江门 → 江门市;
+ * 长宁 → 上海市长宁区 and 长宁县). [] when it names none.
+ */
+export function placesMeant(input: string): Place[] {
+  const s = input.replace(/\s+/g, '');
+  const mentions = placesIn(s);
+  const covers = mentions.length > 0 && mentions[0].index === 0 && mentions[mentions.length - 1].end === s.length && mentions.every((m, i) => i === 0 || m.index === mentions[i - 1].end);
+  if (covers) return placeOf(s);
+  if (mentions.length) return [];
+  return SUFFIXES.flatMap((x) => placesNamed(s + x));
+}
+
 /** True when `a` is `b` or one of the divisions above it. */
 export function isAncestor(a: Place, b: Place): boolean {
   for (let p: Place | undefined = b; p; p = p.parent) if (p === a) return true;
@@ -131,5 +145,6 @@ interface Division {
 const Division: z.ZodType<Division> = z.lazy(() => z.object({ code: z.string(), name: z.string().min(1), children: z.array(Division).optional() }));
 
 const CJK = /[\u4e00-\u9fff]/;
+const SUFFIXES = ['市', '区', '县', '省', '自治区', '自治州', '自治县', '旗', '地区', '盟'];
 /** Grouping nodes of the data that are not divisions a plan is issued for. */
 const PSEUDO = /行政区划|^市辖区$|^县$/;
