@@ -16,26 +16,13 @@ const say = (s: string) => process.stdout.write(s + '\n');
 
 // Ingest: parse and normalize all seeds, after warm-up.
 const files = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => ({ f, bytes: readFileSync(`seeds/${f}`) }));
-for (let i = 0; i < 5; i++) for (const { f, bytes } of files) parseDocument(bytes, f);
-const parseRuns: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const s = performance.now();
-  for (const { f, bytes } of files) parseDocument(bytes, f);
-  parseRuns.push(performance.now() - s);
-}
-figures.parse_seeds_ms = round(percentile(parseRuns, 50));
+figures.parse_seeds_ms = parseP50(files);
 say(`parse+normalize ${files.length} seeds: p50 ${figures.parse_seeds_ms} ms (target < 200 ms)`);
 
 // The same with the 13 real plans of other places (test/fixtures/real/docs) added.
 const REAL = 'test/fixtures/real/docs';
 const real = [...files, ...readdirSync(REAL).filter((f) => f.endsWith('.txt')).map((f) => ({ f, bytes: readFileSync(`${REAL}/${f}`) }))];
-const realRuns: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const s = performance.now();
-  for (const { f, bytes } of real) parseDocument(bytes, f);
-  realRuns.push(performance.now() - s);
-}
-figures.parse_seeds_real_ms = round(percentile(realRuns, 50));
+figures.parse_seeds_real_ms = parseP50(real);
 say(`parse+normalize ${real.length} documents (seeds + real plans): p50 ${figures.parse_seeds_real_ms} ms`);
 
 // A ≈100-page .docx: the 000 table repeated 8 times (LibreOffice lays one copy out on 13 pages).
@@ -110,3 +97,15 @@ for (const [factor, capMs, capMb] of [
 }
 
 say(`BENCH ${JSON.stringify(figures)}`);
+
+/** p50 of 20 timed parses of every document, after 5 warm-up rounds. */
+function parseP50(docs: Array<{ f: string; bytes: Buffer }>): number {
+  for (let i = 0; i < 5; i++) for (const { f, bytes } of docs) parseDocument(bytes, f);
+  const runs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    for (const { f, bytes } of docs) parseDocument(bytes, f);
+    runs.push(performance.now() - s);
+  }
+  return round(percentile(runs, 50));
+}

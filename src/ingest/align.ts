@@ -92,12 +92,14 @@ export function classify(c: GridCell): Kind {
   if (!t) return 'empty';
   if (/^\d{1,3}(?:[.．\-]\d{1,2})?[.．、]?$/.test(t)) return 'number';
   const point = pointNumber(t);
-  if (point && point.text.length > 8) return t.length <= 40 && !/[。；;]./.test(t) ? 'point-title' : 'point';
+  const pointKind = t.length <= 40 && !/[。；;]./.test(t) ? 'point-title' : 'point';
+  // A point with real text is never a time limit or a unit list; a short one (1.全年) may be.
+  if (point && point.text.length > 8) return pointKind;
   if (looksLikeDeadline(t)) return 'deadline';
   if (looksLikeUnits(t)) return 'units';
   const outline = outlineNumber(t);
   if (outline && outline.level <= 1 && t.length <= 60) return 'heading';
-  if (pointNumber(t)) return t.length <= 40 && !/[。；;]./.test(t) ? 'point-title' : 'point';
+  if (point) return pointKind;
   if (/[。；;！？]/.test(t) || t.length > 60) return 'long';
   return t.length >= 16 ? 'title' : 'short';
 }

@@ -1,20 +1,4 @@
 import { normalizeDeadline } from './deadline.js';
-import { looksLikeUnits } from './units.js';
-
-/**
- * What a table cell holds, judged from its content alone — for layouts where merged cells are
- * missing rather than empty, so position cannot tell. `empty` is a cell printed blank.
- */
-export type CellKind = 'empty' | 'point' | 'units' | 'deadline' | 'text';
-
-export function cellKind(cell: string): CellKind {
-  const t = cell.trim();
-  if (!t) return 'empty';
-  if (pointNumber(t)) return 'point';
-  if (looksLikeDeadline(t)) return 'deadline';
-  if (looksLikeUnits(t)) return 'units';
-  return 'text';
-}
 
 /** A short cell whose words are a time limit (2016年12月底前, 全年工作, 按上级部署). */
 export function looksLikeDeadline(cell: string): boolean {

@@ -31,7 +31,7 @@ export function headerRole(cell: string): ColumnRole | undefined {
   const best = scores.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (best[1] < 2) return undefined;
   // Every character of a header cell is a header word: body text that happens to hold one is not.
-  return covered(t) ? best[0] : undefined;
+  return uncovered(t) <= 1 ? best[0] : undefined;
 }
 
 /**
@@ -64,11 +64,12 @@ export function isHeader(roles: Array<ColumnRole | undefined>): boolean {
 
 /** True when a text is made of header words only (序号, 工作任务, 责任科室(单位), 完成时限). */
 export function isHeaderWords(t: string): boolean {
-  return t.replace(/[（(][^）)]*[）)]$/, '').replace(HEADER_WORD_RE, '') === '';
+  return uncovered(t.replace(/[（(][^）)]*[）)]$/, '')) === 0;
 }
 
-function covered(t: string): boolean {
-  return t.replace(HEADER_WORD_RE, '').length <= 1;
+/** How many characters of a cell are not header words. */
+function uncovered(t: string): number {
+  return t.replace(HEADER_WORD_RE, '').length;
 }
 
 const PERSON_RE = /(责任人|联系人|负责人|分管领导|责任领导|联系电话|电话)/;

@@ -43,7 +43,7 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       const after = lines[i + 2]?.text ?? '';
       // A unit line followed by a date is the signature under the closing paragraph, not a task.
       const signature = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(after);
-      if (started && !signature && t.length >= 6 && !looksLikeUnits(t) && !looksLikeDeadline(t) && next && !outlineNumber(next) && isUnitLine(next)) {
+      if (started && !signature && t.length >= 6 && !looksLikeUnits(t) && !looksLikeDeadline(t) && next && !outlineNumber(next) && looksLikeUnits(next)) {
         const deadlineCell = after && looksLikeDeadline(after) ? after : undefined;
         tasks.push({ seq: seqOf(), item: String(++ordinal), task: taskOf(), requirement: t, lead: [], responsible: [], line, unitText: next, deadlineCell });
         i += deadlineCell ? 2 : 1;
@@ -77,7 +77,7 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       continue;
     }
     const next = lines[i + 1]?.text ?? '';
-    if (on.level >= 2 && next && !outlineNumber(next) && isUnitLine(next)) {
+    if (on.level >= 2 && next && !outlineNumber(next) && looksLikeUnits(next)) {
       setLevel(on.level, on.label, '');
       tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text, lead: [], responsible: [], line, unitText: next });
       i++;
@@ -119,7 +119,7 @@ function unitSentences(text: string): UnitSentence[] {
     if (close < 0) continue;
     const { units: inner, deadline } = labelGroup(text.slice(i + 1, close));
     const after = text.slice(close + 1);
-    if (!(after.trim() === '' || /^\s*[。.；;]/.test(after)) || !isUnitLine(inner)) {
+    if (!(after.trim() === '' || /^\s*[。.；;]/.test(after)) || !looksLikeUnits(inner)) {
       i = close;
       continue;
     }
@@ -182,10 +182,6 @@ function matchingClose(text: string, open: number): number {
     }
   }
   return -1;
-}
-
-function isUnitLine(s: string): boolean {
-  return looksLikeUnits(s);
 }
 
 const OPEN = '（(〔【[';
