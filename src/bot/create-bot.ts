@@ -6,7 +6,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import { COMMANDS } from '../conversation/help-text.js';
 import type { Incoming, Reply } from '../conversation/types.js';
 import { MAX_BINARY_BYTES } from '../ingest/read-document.js';
-import { todayIn } from '../query/time-words.js';
+import { todayIn } from '../domain/calendar.js';
 import { download } from './download.js';
 import type { Delivery } from './delivery.js';
 import { keyboard, renderHtml } from './html.js';

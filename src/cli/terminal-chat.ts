@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Conversation } from '../conversation/conversation.js';
 import type { Button } from '../conversation/types.js';
-import { todayIn } from '../query/time-words.js';
+import { todayIn } from '../domain/calendar.js';
 
 export interface TerminalOptions {
   /** Where pictures and files the bot would send are saved. */

@@ -1,3 +1,4 @@
+import { daysBetween, isoDate } from './calendar.js';
 import type { Task } from './task.js';
 
 /** What a reader sees beside a deadline. */
@@ -11,9 +12,5 @@ export function statusLabel(task: Task, done: boolean, today: string): StatusLab
   if (done) return '已办结';
   if (task.deadline.kind !== 'by') return '未到期';
   if (task.deadline.date < today) return '已逾期';
-  return daysBetween(today, task.deadline.date) <= DUE_SOON_DAYS ? '即将到期' : '未到期';
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+  return daysBetween(isoDate(today), isoDate(task.deadline.date)) <= DUE_SOON_DAYS ? '即将到期' : '未到期';
 }

@@ -1,4 +1,5 @@
 import type { Deadline, Every } from '../domain/task.js';
+import { dateOf, endOfMonth, isValidDate } from '../domain/calendar.js';
 
 export interface NormalizedDeadline {
   deadline: Deadline;
@@ -43,16 +44,6 @@ export function normalizeDeadline(text: string, year: number | null, source: 'co
   return { deadline: { kind: 'none' }, raw };
 }
 
-/** Last day of a month, as YYYY-MM-DD. */
-export function endOfMonth(year: number, month: number): string {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return isoDate(year, month, last);
-}
-
-export function isoDate(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 interface Expression {
   kind: 'by' | 'periodic' | 'relative' | 'conditional' | 'ongoing';
   text: string;
@@ -88,14 +79,14 @@ function findExpressions(t: string, planYear: number | null, source: 'column' | 
     const y = yearOf(m[2], Boolean(m[1]));
     const mo = Number(m[3]);
     const d = Number(m[4]);
-    if (y === null || !validDate(y, mo, d)) return undefined;
-    return { kind: 'by', text: m[0].trim(), date: isoDate(y, mo, d) };
+    if (y === null || !isValidDate(y, mo, d)) return undefined;
+    return { kind: 'by', text: m[0].trim(), date: dateOf(y, mo, d) };
   });
   scan(/(次年|明年)?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬)\s*(?:前|以前|之前|末)?/g, (m) => {
     const y = yearOf(m[2], Boolean(m[1]));
     const mo = Number(m[3]);
     if (y === null || mo < 1 || mo > 12) return undefined;
-    const date = m[4] === '上旬' ? isoDate(y, mo, 10) : m[4] === '中旬' ? isoDate(y, mo, 20) : endOfMonth(y, mo);
+    const date = m[4] === '上旬' ? dateOf(y, mo, 10) : m[4] === '中旬' ? dateOf(y, mo, 20) : endOfMonth(y, mo);
     return { kind: 'by', text: m[0].trim(), date };
   });
   scan(/(次年|明年)?(?:(\d{4})\s*年\s*(?:度\s*)?)?(?:第\s*)?([1-4一二三四])\s*季度\s*(?:前|以前|之前|末|底)?/g, (m) => {
@@ -131,15 +122,15 @@ function findExpressions(t: string, planYear: number | null, source: 'column' | 
     if (!m[1] && /[度上今去明当次全每历近多]/.test(before)) return undefined;
     const y = yearOf(m[1]);
     if (y === null) return undefined;
-    return { kind: 'by', text: m[0].trim(), date: m[2] === '年初' ? isoDate(y, 3, 31) : isoDate(y, 12, 31) };
+    return { kind: 'by', text: m[0].trim(), date: m[2] === '年初' ? dateOf(y, 3, 31) : dateOf(y, 12, 31) };
   });
   // 今年内 / 本年度内: by the plan year's end (今年 alone is only the year's scope).
-  scan(/(?:今年|本年度?|当年)(?:内|年?底前|年?末前)/g, (m) => (planYear === null ? undefined : { kind: 'by', text: m[0], date: isoDate(planYear, 12, 31) }));
+  scan(/(?:今年|本年度?|当年)(?:内|年?底前|年?末前)/g, (m) => (planYear === null ? undefined : { kind: 'by', text: m[0], date: dateOf(planYear, 12, 31) }));
   scan(/(\d{4})\s*年\s*(?:底|末)?\s*(前|以前|之前|完成)/g, (m) =>
-    ({ kind: 'by', text: m[0].trim(), date: isoDate(Number(m[1]), 12, 31) }));
+    ({ kind: 'by', text: m[0].trim(), date: dateOf(Number(m[1]), 12, 31) }));
   if (source === 'column') {
     // A column that names only a year: 2016年 → the year's end.
-    scan(/^(\d{4})\s*年\s*$/g, (m) => ({ kind: 'by', text: m[0].trim(), date: isoDate(Number(m[1]), 12, 31) }));
+    scan(/^(\d{4})\s*年\s*$/g, (m) => ({ kind: 'by', text: m[0].trim(), date: dateOf(Number(m[1]), 12, 31) }));
   }
   scan(CONDITIONAL_RE, (m) => ({ kind: 'conditional', text: m[0] }));
   scan(RELATIVE_RE, (m) => ({ kind: 'relative', text: m[0] }));
@@ -168,11 +159,6 @@ function everyOf(text: string): Every {
   if (u === '年') return 'year';
   if (u === '周' || u === '星期') return 'week';
   return 'day';
-}
-
-function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -2,7 +2,8 @@ import type { KindFilter, Query, UnitRef } from '../domain/query.js';
 import { aliasKey, looksLikeOrganisation, type UnitLevel } from '../domain/unit-name.js';
 import { normalizeQuestion } from './normalize.js';
 import { isTopicWord } from '../domain/topic-words.js';
-import { readTime, todayIn } from './time-words.js';
+import { todayIn } from '../domain/calendar.js';
+import { readTime } from './time-words.js';
 
 /** What the documents teach the parser: region words and unit names, learned, not hard-coded. */
 export interface Vocabulary {
@@ -15,7 +16,7 @@ export interface Vocabulary {
   unitsByForm: Map<string, Array<{ form: string; key: string; level: UnitLevel; docs: Set<string> }>>;
   /** Documents by plan year. */
   docYears: Array<{ doc: string; year: number | null }>;
-  /** Splits text into words (the same tokenizer the index uses). */
+  /** Splits text into words, stop words left out (the tokenizer and stop list the index uses). */
   tokenize: (text: string) => string[];
 }
 
@@ -79,7 +80,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const words = opts.vocab
     .tokenize(rest)
     .map((w) => w.trim())
-    .filter((w) => w && !STOP.has(w) && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w) && !/^[\u4e00-\u9fff]$/.test(w));
+    .filter((w) => w && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w) && !/^[\u4e00-\u9fff]$/.test(w));
   // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
   if (!unit && words.length === 1 && !TOPIC_FRAME.test(text) && !isTopicWord(words[0])) {
     const partial = partialUnit(words[0], opts.vocab, docs);
@@ -257,16 +258,3 @@ const ORG_SPAN = /((?:[市县区])?[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|�
 /** Words that may stand before a unit without being a place. */
 const NOT_PLACES = /^(请问|请|查询|查查|查看|看看|问问|我们|你们|关于|请教|麻烦|帮我|告诉我|哪些|什么|现在|目前|今年|本年|全市|全县|全区|我)$/;
 
-/** Words that carry no topic: fillers, and words nearly every task shares. */
-const STOP = new Set(
-  (
-    '要 什么 哪些 有 的 了 吗 呢 吧 啊 是 在 和 与 及 或 把 被 给 对 向 从 到 由 为 将 需要 需 应 应该 必须 能 可以 会 ' +
-    '公开 信息 政务 工作 任务 负责 发布 事项 内容 情况 相关 有关 方面 具体 要求 怎么 如何 怎样 什么样 ' +
-    '哪 些 哪个 个 项 条 点 完成 做 做好 办 办理 落实 推进 加强 开展 谁 一共 共 总共 几 多少 目前 现在 ' +
-    '请问 请 帮 我 我们 你 查 查询 看看 列出 告诉 一下 所有 全部 全 都 还 又 也 就 这 那 其 之 以 于 等 ' +
-    '前 后 底 内 时候 时间 截止 到期 期限 时限 日期 的话 具体要求 政务公开 信息公开 工作任务 公开工作 ' +
-    '单位 部门 政府 清单 方案 要点 分工 计划 规定 是否 有没有 哪些是 要做 要求是 ' +
-    'what which is are the of to for by do does due tasks task list show me all in on at a an need needs publish must ' +
-    'have has be what\'s whats please tell'
-  ).split(/\s+/),
-);

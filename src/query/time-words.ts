@@ -1,3 +1,4 @@
+import { addDays, dateOf, daysInMonth, endOfMonth, isValidDate, isoDate } from '../domain/calendar.js';
 import type { DateRef, TimeWindow } from '../domain/query.js';
 
 export interface TimeReading {
@@ -9,16 +10,13 @@ export interface TimeReading {
   rest: string;
 }
 
-/** An ISO date (YYYY-MM-DD) for `today`. */
-export type IsoDate = string;
-
 /**
  * Reads the time words of a question. Cumulative limits (X月前, X月底前, 年底前, 本月底前,
  * by December) have no start; named periods (第三季度, 上半年, 本月, 下个月, 今年, 两周内, Q3,
  * first half) are ranges. A bare month and 年底 refer to each plan's year; 今年, 本月, 下个月 and
  * 两周内 to `today`. Impossible dates give a problem message instead of a window.
  */
-export function readTime(text: string, today: IsoDate): TimeReading {
+export function readTime(text: string, today: string): TimeReading {
   const [ty, tm, td] = today.split('-').map(Number);
   const problems: string[] = [];
   let rest = text;
@@ -54,7 +52,7 @@ export function readTime(text: string, today: IsoDate): TimeReading {
   take(/本月(?:底|末)?(?:前|以前|之前)|by the end of (?:this|the) month|by end of (?:this|the) month/i, () => month(ty, tm, '本月底前'));
   take(/(?:两|2|二)(?:周|个星期|星期)(?:内|之内|以内)|within (?:two|2) weeks|next (?:two|2) weeks|半个月内/i, () => ({
     from: abs(today),
-    to: abs(addDays(today, 14)),
+    to: abs(addDays(isoDate(today), 14)),
     label: '两周内',
   }));
   take(/下(?:个)?月|next month/i, () => {
@@ -109,24 +107,13 @@ export function readTime(text: string, today: IsoDate): TimeReading {
 export function resolveDate(ref: DateRef, planYear: number | null): string | null {
   const y = ref.year === 'plan' ? planYear : ref.year;
   if (y === null) return null;
-  const last = new Date(Date.UTC(y, ref.month, 0)).getUTCDate();
-  const d = ref.day === 'end' ? last : Math.min(ref.day, last);
-  return `${y}-${String(ref.month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-export function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86400000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/** Today in a time zone (Asia/Shanghai unless given), as YYYY-MM-DD. */
-export function todayIn(timeZone = 'Asia/Shanghai', now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  if (ref.day === 'end') return endOfMonth(y, ref.month);
+  return dateOf(y, ref.month, Math.min(ref.day, daysInMonth(y, ref.month)));
 }
 
 function dayLimit(y: number | 'plan', mo: number, d: number, label: string, problems: string[]): TimeWindow | undefined {
-  const probeYear = y === 'plan' ? 2000 : y;
-  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(probeYear, mo, 0)).getUTCDate()) {
+  // A plan-relative day is checked against a leap year: 2月29日 may exist in the plan's year.
+  if (!isValidDate(y === 'plan' ? 2000 : y, mo, d)) {
     problems.push(`日期无效：${label.trim()}（没有这一天），请检查日期`);
     return undefined;
   }

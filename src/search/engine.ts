@@ -2,7 +2,7 @@ import type lunr from 'lunr';
 import type { DocumentMeta } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { parseQuery, type Vocabulary } from '../query/query-parser.js';
-import { Corpus } from './corpus.js';
+import { Corpus, type IndexedTask } from './corpus.js';
 import { buildLunr, LunrRanker } from './lunr-index.js';
 import { retrieve, type SearchResult } from './retrieve.js';
 import { Tokenizer } from './tokenizer.js';
@@ -29,7 +29,7 @@ export class SearchEngine {
       unitForms: corpus.unitForms,
       unitsByForm: corpus.unitsByForm,
       docYears: corpus.docs.map((d) => ({ doc: d.doc, year: d.year })),
-      tokenize: (t) => tokenizer.tokenize(t),
+      tokenize: (t) => tokenizer.terms(t),
     };
   }
 
@@ -63,6 +63,17 @@ export class SearchEngine {
   ask(text: string, today?: string): SearchResult {
     const query = parseQuery(text, { today, vocab: this.vocab });
     return retrieve(this.corpus, query, this.ranker);
+  }
+
+  /**
+   * A unit's own tasks (bound words such as 蕉岭 县财政局): exactly those the answer to the same
+   * words lists under the unit's name, as lead or responsible — not those that only reach it
+   * through a collective (各部门). Empty when the words name no unit.
+   */
+  ownTasks(unitWords: string, today?: string): IndexedTask[] {
+    const result = this.ask(unitWords, today);
+    if (!result.query.unit) return [];
+    return result.groups.flatMap((g) => g.sections.filter((s) => s.kind !== 'collective').flatMap((s) => s.tasks));
   }
 }
 

@@ -1,12 +1,7 @@
 import lunr from 'lunr';
 import type { Corpus, IndexedTask } from './corpus.js';
 import type { TopicRanker } from './topic.js';
-import type { Tokenizer } from './tokenizer.js';
-
-/** Filler words kept out of the index and out of queries (the same list for both). */
-export const STOP_WORDS = new Set(
-  '要 什么 哪些 的 了 和 与 及 或 等 在 对 向 为 将 把 被 由 从 到 是 有 应 要求 进行 开展 工作 信息 公开 政务 任务 做好 加强 推进 各 有关 相关'.split(' '),
-);
+import { STOP_WORDS, type Tokenizer } from './tokenizer.js';
 
 const STOP_LABEL = 'zwgkStopWords';
 
@@ -62,7 +57,7 @@ export class LunrRanker implements TopicRanker {
 
   /** The best matches when no task holds every word: those scoring at least half the best. */
   rank(words: string[], docs: Set<string>): IndexedTask[] {
-    const terms = words.flatMap((w) => this.tokenizer.tokenize(w)).filter((w) => !STOP_WORDS.has(w));
+    const terms = words.flatMap((w) => this.tokenizer.terms(w));
     if (!terms.length) return [];
     const hits = this.index().query((q) => {
       for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });

@@ -23,6 +23,11 @@ export class Tokenizer {
     return this;
   }
 
+  /** The words of a text that can carry a topic: `tokenize` without the stop words. */
+  terms(text: string): string[] {
+    return this.tokenize(text).filter((w) => !STOP_WORDS.has(w));
+  }
+
   /** Words of a text, lower-cased, punctuation and spaces dropped. */
   tokenize(text: string): string[] {
     return this.warm()
@@ -31,3 +36,20 @@ export class Tokenizer {
       .filter((w) => w && !/^[\s\p{P}\p{S}]+$/u.test(w));
   }
 }
+
+/**
+ * The one stop list: fillers, and words nearly every task shares. Kept out of the lunr index (a
+ * registered pipeline function) and out of the topic words of questions alike.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    '要 什么 哪些 有 的 了 吗 呢 吧 啊 是 在 和 与 及 或 把 被 给 对 向 从 到 由 为 将 需要 需 应 应该 必须 能 可以 会 ' +
+    '公开 信息 政务 工作 任务 进行 各 负责 发布 事项 内容 情况 相关 有关 方面 具体 要求 怎么 如何 怎样 什么样 ' +
+    '哪 些 哪个 个 项 条 点 完成 做 做好 办 办理 落实 推进 加强 开展 谁 一共 共 总共 几 多少 目前 现在 ' +
+    '请问 请 帮 我 我们 你 查 查询 看看 列出 告诉 一下 所有 全部 全 都 还 又 也 就 这 那 其 之 以 于 等 ' +
+    '前 后 底 内 时候 时间 截止 到期 期限 时限 日期 的话 具体要求 政务公开 信息公开 工作任务 公开工作 ' +
+    '单位 部门 政府 清单 方案 要点 分工 计划 规定 是否 有没有 哪些是 要做 要求是 ' +
+    'what which is are the of to for by do does due tasks task list show me all in on at a an need needs publish must ' +
+    'have has be what\'s whats please tell'
+  ).split(/\s+/),
+);

@@ -1,6 +1,5 @@
 import type { IndexedTask } from '../search/corpus.js';
-import { addDays } from '../query/time-words.js';
-import { daysBetween } from '../domain/status-label.js';
+import { addDays, daysBetween, endOfPeriod, isoDate } from '../domain/calendar.js';
 
 /** A chat that receives reminders for one unit's tasks. */
 export interface Subscription {
@@ -51,7 +50,7 @@ export function dueReminders(
       if (!due.length) continue;
       const latest = due[due.length - 1];
       for (const p of due.slice(0, -1)) skip.push({ chatId: sub.chatId, key: p.key });
-      send.push({ chatId: sub.chatId, taskId: task.id, key: latest.key, daysLeft: daysBetween(today, latest.deadline), task, periodEnd: latest.periodEnd });
+      send.push({ chatId: sub.chatId, taskId: task.id, key: latest.key, daysLeft: daysBetween(isoDate(today), isoDate(latest.deadline)), task, periodEnd: latest.periodEnd });
     }
   }
   return { send, skip };
@@ -72,7 +71,7 @@ function shift(date: string, n: number): string {
   let d = shifted.get(k);
   if (d === undefined) {
     if (shifted.size > 50_000) shifted.clear();
-    shifted.set(k, (d = addDays(date, n)));
+    shifted.set(k, (d = addDays(isoDate(date), n)));
   }
   return d;
 }
@@ -80,7 +79,7 @@ function shift(date: string, n: number): string {
 function datedPoints(id: string, date: string, days: number[], today: string): Point[] {
   const points: Point[] = days.map((n) => ({ key: `${id}|${date}|d${n}`, on: shift(date, -n), deadline: date }));
   // Weekly while overdue: a week after the deadline, two weeks, …
-  const weeks = date < today ? Math.floor(daysBetween(date, today) / 7) : 0;
+  const weeks = date < today ? Math.floor(daysBetween(isoDate(date), isoDate(today)) / 7) : 0;
   for (let w = 1; w <= weeks; w++) points.push({ key: `${id}|${date}|w${w}`, on: shift(date, 7 * w), deadline: date });
   return points.sort((a, b) => a.on.localeCompare(b.on));
 }
@@ -95,10 +94,8 @@ function periodPoints(id: string, every: string, days: number[], today: string):
 
 /** The last day of the period (month, quarter, half-year, year) that contains `today`. */
 export function periodEnd(every: string, today: string): string | undefined {
-  const [y, m] = today.split('-').map(Number);
-  const months = every === 'month' ? 1 : every === 'quarter' ? 3 : every === 'halfyear' ? 6 : every === 'year' ? 12 : 0;
-  if (!months) return undefined;
-  const endMonth = Math.ceil(m / months) * months;
-  const last = new Date(Date.UTC(y, endMonth, 0)).getUTCDate();
-  return `${y}-${String(endMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  const months = PERIOD_MONTHS[every];
+  return months ? endOfPeriod(isoDate(today), months) : undefined;
 }
+
+const PERIOD_MONTHS: Record<string, 1 | 3 | 6 | 12 | undefined> = { month: 1, quarter: 3, halfyear: 6, year: 12 };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { localTime } from '../domain/calendar.js';
 import { citation, describeDeadline } from '../answer/format-text.js';
 import { ChatState } from '../conversation/chat-state.js';
 import type { Library } from '../search/library.js';
@@ -117,11 +118,4 @@ export function reminderText(r: Reminder): string {
   const t = r.task;
   const req = t.task.requirement.length > 120 ? `${t.task.requirement.slice(0, 120)}…` : t.task.requirement;
   return `⏰ 提醒：${when}\n• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}\n办结后请发送 /done ${citation(t.task, t.doc)}`;
-}
-
-/** The local date (YYYY-MM-DD) and hour of an instant in a time zone. */
-export function localTime(now: Date, timeZone: string): { date: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 }

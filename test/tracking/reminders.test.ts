@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/query/time-words.js';
+import { addDays, isoDate } from '../../src/domain/calendar.js';
 import { Library } from '../../src/search/library.js';
 import { buildFromSeeds } from '../../src/search/open.js';
 import { MemoryStore } from '../../src/store/store.js';
@@ -44,7 +44,7 @@ function setup(store = new MemoryStore()) {
 }
 
 async function runDays(s: ReturnType<typeof setup>, from: string, to: string, scheduler = s.make()) {
-  for (let day = from; day <= to; day = addDays(day, 1)) {
+  for (let day = from; day <= to; day = addDays(isoDate(day), 1)) {
     s.at(day);
     await scheduler.tick();
   }
