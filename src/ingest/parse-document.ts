@@ -7,6 +7,7 @@ import { type Grid, readGrid } from './grid.js';
 import type { StructuredDocument } from './table.js';
 import { tableGrids } from './table-grid.js';
 import { readMetadata } from './metadata.js';
+import { checkPlausibility } from './plausibility.js';
 import { readProse } from './prose.js';
 import { roleRows, type UnitRole } from './role-rows.js';
 
@@ -69,9 +70,9 @@ function parseGrids(grids: Grid[], text: string, doc: string, hash: string, hint
     if (checked.success) tasks.push(checked.data);
     else warnings.push({ doc, message: `第${d.line}行: 任务记录无效 (${checked.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')})` });
   }
-  if (tasks.length === 0) {
-    return { tasks: [], warnings: [{ doc, message: '未识别到任务表或任务清单 (no task table or task outline found: not a work-plan document?)' }] };
-  }
+  // A file with no task says only that: its year or records are beside the point.
+  if (tasks.length === 0) return { tasks: [], warnings: checkPlausibility(doc, text, tasks) };
+  warnings.push(...checkPlausibility(doc, text, tasks));
   return {
     meta: { doc, title: meta.title, issuer: meta.issuer, region: meta.region, regionAliases: meta.regionAliases, level: meta.level, year: meta.year, layout, format: 'txt', taskCount: tasks.length, hash },
     tasks,
