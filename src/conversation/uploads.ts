@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { DocumentHint } from '../domain/document.js';
 import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
-import { placesMeant, regionName } from '../ingest/gazetteer.js';
+import { placesMeant, regionName } from '../domain/gazetteer.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
 import { readDocument, SUPPORTED, MAX_BINARY_BYTES } from '../ingest/read-document.js';
 import type { KeyValueStore } from '../store/store.js';

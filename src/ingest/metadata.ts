@@ -1,5 +1,5 @@
 import type { DocumentHint, Level } from '../domain/document.js';
-import { isAncestor, placeOf, placesIn, regionName } from './gazetteer.js';
+import { isAncestor, placeOf, placesIn, regionName } from '../domain/gazetteer.js';
 
 export interface Metadata {
   title: string;
