@@ -104,6 +104,15 @@ export function classify(c: GridCell): Kind {
   return t.length >= 16 ? 'title' : 'short';
 }
 
+/**
+ * How well one cell, read alone, reads as a column's role: positive when it fits (a unit list in a
+ * unit column), negative when it reads as something else, 0 for a blank cell.
+ */
+export function cellFit(c: GridCell, role: ColumnRole | undefined): number {
+  const kind = classify(c);
+  return fit(kind === 'point-title' ? 'point' : kind, role);
+}
+
 function fit(kind: Fitted, role: ColumnRole | undefined): number {
   if (kind === 'empty') return 0;
   const row = FIT[role ?? 'note'];

@@ -25,6 +25,8 @@ export interface Grid {
   exact?: boolean;
   /** Rows of cells by column (delimited, positional) or one row of all paragraphs (paragraph). */
   rows: GridCell[][];
+  /** Columns whose cells do not read as their header says, as messages naming line and column. */
+  doubts?: string[];
 }
 
 /**

@@ -54,6 +54,7 @@ function parseGrids(grids: Grid[], text: string, doc: string, hash: string, hint
   let drafts: DraftTask[] = [];
   let layout = 'none';
   for (const grid of grids) {
+    warnings.push(...(grid.doubts ?? []).map((message) => ({ doc, message })));
     const unitColumns = grid.roles.filter((r): r is UnitRole => r === 'lead' || r === 'responsible' || r === 'units');
     drafts.push(...assemble(roleRows(grid), { year: meta.year, hasDeadlineColumn: grid.roles.includes('deadline'), unitColumns }));
     layout = `table/${grid.mode}`;

@@ -1,6 +1,7 @@
 import { pointNumber } from './cell-kind.js';
 import type { Grid, GridCell } from './grid.js';
 import { cleanCell, joinWrapped } from './grid.js';
+import { proveColumns } from './column-proof.js';
 import { headerRole, isHeader, resolveRoles } from './header.js';
 import type { Table, TableCell } from './table.js';
 
@@ -11,22 +12,31 @@ import type { Table, TableCell } from './table.js';
  * from above stays unset (it takes the value above); a really empty cell, or one covered from its
  * left, is an empty value. A cell's lines (its paragraphs) join as wrapped lines, except that a cell
  * whose paragraphs are numbered points (1.… 2.…) gives one row per point, as text layouts print them.
+ * In an exact table every column's role is then proved by its cells (`proveColumns`): a misread
+ * column is re-assigned or is a doubt of the grid.
  */
 export function tableGrids(table: Table): Grid[] {
-  const grids: Grid[] = [];
+  const segments: Array<{ grid: Grid; header: string[] }> = [];
   let current: Grid | undefined;
   for (const row of table.rows.flatMap(expandPoints)) {
     const texts = row.map((c) => (c.state === 'value' ? cellText(c.text) : ''));
     const roles = headerRoles(texts);
     if (roles) {
       current = { mode: 'delimited', roles, headerLine: row[0]?.line ?? 0, exact: table.exact, rows: [] };
-      grids.push(current);
+      segments.push({ grid: current, header: texts });
       continue;
     }
     if (!current || texts.every((t) => !t)) continue;
     current.rows.push(row.map(gridCell));
   }
-  return grids.filter((g) => g.rows.length > 0);
+  return segments
+    .filter(({ grid }) => grid.rows.length > 0)
+    .map(({ grid, header }) => {
+      // Header words can lie (columns swapped, a heading pasted over the wrong column): the cells say.
+      if (!table.exact) return grid;
+      const proof = proveColumns(header, grid.roles, grid.rows, grid.headerLine);
+      return { ...grid, roles: proof.roles, doubts: proof.doubts };
+    });
 }
 
 function headerRoles(texts: string[]): Grid['roles'] | undefined {
