@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { ChatState } from '../src/conversation/chat-state.js';
+import { ArchivedPlans } from '../src/store/archived-plans.js';
+import { ChatBindings } from '../src/store/chat-bindings.js';
 import { loadSeeds } from '../src/ingest/load-seeds.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { Library } from '../src/search/library.js';
@@ -21,7 +22,7 @@ const seeds = await loadSeeds('seeds');
 const { docs, tasks } = synthesize(seeds.docs, seeds.tasks, factor);
 const engine = SearchEngine.build(docs, tasks);
 const store = new MemoryStore();
-const state = new ChatState(store);
+const bindings = new ChatBindings(store);
 // Bind chats to the named units of the plans, region by region, as offices would.
 const pairs: string[] = [];
 for (const t of engine.corpus.tasks) {
@@ -30,9 +31,9 @@ for (const t of engine.corpus.tasks) {
   if (pairs.length >= chats * 3) break;
 }
 const unique = [...new Set(pairs)];
-for (let i = 0; i < chats; i++) state.bind(String(100000 + i), { unit: unique[i % unique.length], at: 'x' });
+for (let i = 0; i < chats; i++) bindings.set({ chatId: 100000 + i }, { unit: unique[i % unique.length], at: 'x' });
 const status = new StatusBook(store);
-const scheduler = new ReminderScheduler({ library: new Library(engine, 'seeds'), store, status, log: pino({ level: 'silent' }), send: async () => true, now: () => new Date(), timeZone: 'Asia/Shanghai' });
+const scheduler = new ReminderScheduler({ library: new Library(engine, 'seeds'), store, status, archived: new ArchivedPlans(store), log: pino({ level: 'silent' }), send: async () => true, now: () => new Date(), timeZone: 'Asia/Shanghai' });
 // Collect the garbage of building the synthetic corpus first: it is not the reminders' cost.
 globalThis.gc?.();
 const tc = performance.now();

@@ -1,9 +1,10 @@
 import type { Agent } from 'node:http';
 import type { Logger } from 'pino';
 import { type Context, Input, Telegraf } from 'telegraf';
-import type { ForceReply, InlineKeyboardMarkup, Message, Update } from 'telegraf/types';
-import type { Conversation } from '../conversation/conversation.js';
-import { COMMANDS } from '../conversation/help-text.js';
+import type { BotCommand, BotCommandScope, ForceReply, InlineKeyboardMarkup, Message, Update } from 'telegraf/types';
+import type { Command } from '../conversation/command.js';
+import { COMMANDS, type Conversation, EXPIRED } from '../conversation/conversation.js';
+import { listed } from '../conversation/features/help.js';
 import type { Incoming, Reply } from '../conversation/types.js';
 import { MAX_BINARY_BYTES } from '../ingest/read-document.js';
 import { todayIn } from '../domain/calendar.js';
@@ -78,7 +79,7 @@ export function createBot(deps: BotDeps): Telegraf {
             ctx.telegram.sendMessage(chat.id, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: markup(reply), link_preview_options: { is_disabled: true } }),
           );
         }
-      } else notice = '这个按钮已失效，请重新提问。';
+      } else notice = EXPIRED;
     } finally {
       // Every callback query is answered, whatever happened above.
       deps.delivery.background('answerCbQuery', () => ctx.answerCbQuery(notice));
@@ -123,7 +124,6 @@ export function createBot(deps: BotDeps): Telegraf {
   return bot;
 }
 
-/** Registers the commands with Telegram without holding anything up; a failure is only logged. */
 /** Sends a reminder (or any message not replying to one) through the same delivery as answers. */
 export function sendReminder(bot: Telegraf, delivery: Delivery, chatId: number, text: string): Promise<boolean> {
   return delivery
@@ -131,8 +131,22 @@ export function sendReminder(bot: Telegraf, delivery: Delivery, chatId: number, 
     .then((r) => r !== undefined);
 }
 
-export function registerCommands(bot: Telegraf, delivery: Delivery): void {
-  delivery.background('setMyCommands', () => bot.telegram.setMyCommands(COMMANDS.map((c) => ({ command: c.command, description: c.description }))));
+/** Registers the command menus with Telegram without holding anything up; a failure is only logged. */
+export function registerCommands(bot: Telegraf, delivery: Delivery, adminIds: number[]): void {
+  for (const menu of commandMenus(COMMANDS, adminIds)) delivery.background('setMyCommands', () => bot.telegram.setMyCommands(menu.commands, { scope: menu.scope }));
+}
+
+/**
+ * The command menus of a command table: everyone's (the default scope) without the bot-admin
+ * commands, and each admin's private chat (BotCommandScopeChat) with all of them.
+ */
+export function commandMenus(commands: Command[], adminIds: number[]): Array<{ scope: BotCommandScope; commands: BotCommand[] }> {
+  const entry = (c: Command): BotCommand => ({ command: c.command, description: c.description });
+  const shown = listed(commands);
+  return [
+    { scope: { type: 'default' }, commands: shown.filter((c) => c.who !== 'bot-admin').map(entry) },
+    ...adminIds.map((id) => ({ scope: { type: 'chat', chat_id: id } as BotCommandScope, commands: shown.map(entry) })),
+  ];
 }
 
 function toIncoming(ctx: Context<Update>, text: string, userId: number | undefined, deps: BotDeps, today: string): Incoming {

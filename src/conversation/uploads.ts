@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { DocumentHint } from '../domain/document.js';
-import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
 import { placesMeant, regionName } from '../domain/gazetteer.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
 import { readDocument, SUPPORTED, MAX_BINARY_BYTES } from '../ingest/read-document.js';
 import type { KeyValueStore } from '../store/store.js';
+import type { ButtonCodec } from './buttons.js';
+import type { PlanFolder } from './plan-folder.js';
 import type { Button, Reply } from './types.js';
 
 /** What the admin can correct in the preview. */
@@ -27,8 +28,9 @@ export interface Presser {
 
 /**
  * Uploaded plan files: checked and parsed before anything is written; kept in a staging folder of
- * the data directory until an admin confirms; then moved into the seeds folder (a file of the same
- * name only after a second confirmation). Nothing reaches the seeds folder when parsing fails.
+ * the data directory until an admin confirms; then added to the plan folder (a file of the same
+ * name only after a second confirmation). Nothing reaches the plan folder when parsing fails, nor
+ * a file whose content is already there.
  *
  * The preview shows what was read (title, issuer, region, year, layout, tasks per unit, warnings).
  * The uploader, in the chat of the upload, may correct the region and the year (改地区 / 改年份,
@@ -42,7 +44,8 @@ export class Uploads {
   constructor(
     private readonly store: KeyValueStore,
     dataDir: string,
-    private readonly seedsDir: string,
+    private readonly plans: PlanFolder,
+    private readonly buttons: ButtonCodec,
   ) {
     this.staging = join(dataDir, 'uploads');
   }
@@ -60,8 +63,10 @@ export class Uploads {
     } catch (e) {
       return { text: `下载文件失败：${String((e as Error).message).slice(0, 100)}` };
     }
+    const same = this.plans.sameContent(bytes, name);
+    if (same) return { text: `${name} 与已收录的 ${same} 内容相同，没有重复加入。` };
     // What the folder's catalog already says about a file of this name applies to the new one too.
-    const cataloged = existsSync(this.seedsDir) ? (readCatalog(this.seedsDir, [name]).hints.get(name) ?? {}) : {};
+    const cataloged = this.plans.hintFor(name);
     const parsed = await readDocument(bytes, name, cataloged);
     if (!parsed.meta) return { text: [`未能读取 ${name}，没有加入索引：`, ...parsed.warnings.map((w) => `• ${w.message}`)].join('\n') };
     const id = randomBytes(6).toString('base64url');
@@ -132,11 +137,11 @@ export class Uploads {
   }
 
   /**
-   * Acts on a button: `add` moves the file into the seeds folder (asking once more before replacing
-   * a file of the same name) and writes its region and year corrections into catalog.json; `no`
-   * discards it. Returns the new message text and whether to reload.
+   * Acts on a button: `add` puts the file into the plan folder (asking once more before replacing
+   * a file of the same name) with its region and year corrections in catalog.json; `no` discards
+   * it. Returns the new message text and whether to reload.
    */
-  decide(op: string, id: string): { text: string; buttons?: Button[][]; reload: boolean } {
+  decide(op: 'add' | 'replace' | 'no', id: string): { text: string; buttons?: Button[][]; reload: boolean } {
     const pending = this.pending(id);
     const staged = join(this.staging, id);
     if (!pending || !existsSync(staged)) return { text: '这个上传已处理或已过期。', reload: false };
@@ -144,25 +149,17 @@ export class Uploads {
       this.discard(id);
       return { text: `已取消，${pending.name} 没有加入索引。`, reload: false };
     }
-    const target = join(this.seedsDir, pending.name);
-    if (existsSync(target) && op !== 'replace') {
+    const added = this.plans.add(pending.name, readFileSync(staged), pending.hint, op === 'replace');
+    if (!added.ok && added.reason === 'exists') {
       return {
         text: `已有同名文件 ${pending.name}。确认用新文件替换它吗？`,
-        buttons: [[{ text: '确认替换', data: `u:replace:${id}` }, { text: '取消', data: `u:no:${id}` }]],
+        buttons: [[this.button('确认替换', 'replace', id), this.button('取消', 'no', id)]],
         reload: false,
       };
     }
-    mkdirSync(this.seedsDir, { recursive: true });
-    if (Object.keys(pending.hint).length) {
-      try {
-        writeCatalogEntry(this.seedsDir, pending.name, pending.hint);
-      } catch (e) {
-        return { text: `无法写入文档目录的 catalog.json（${String((e as Error).message).slice(0, 100)}），${pending.name} 没有加入索引。请先修复 catalog.json 再试。`, reload: false };
-      }
+    if (!added.ok) {
+      return { text: `无法写入文档目录的 catalog.json（${added.message.slice(0, 100)}），${pending.name} 没有加入索引。请先修复 catalog.json 再试。`, reload: false };
     }
-    const tmp = `${target}.tmp-${id}`;
-    writeFileSync(tmp, readFileSync(staged));
-    renameSync(tmp, target);
     this.discard(id);
     const kept = pending.corrected.length ? `（${pending.corrected.map((f) => `${LABEL[f]} ${pending.hint[f]}`).join('、')} 已记入 catalog.json）` : '';
     return { text: `${pending.name} 已加入文档目录${kept}，正在重新加载索引……`, reload: true };
@@ -170,18 +167,16 @@ export class Uploads {
 
   private preview(id: string, pending: Pending, parsed: ParsedDocument): UploadSummary {
     return {
-      text: summarize(pending, parsed, existsSync(join(this.seedsDir, pending.name))),
+      text: summarize(pending, parsed, this.plans.has(pending.name)),
       buttons: [
-        [
-          { text: '加入索引', data: `u:add:${id}` },
-          { text: '取消', data: `u:no:${id}` },
-        ],
-        [
-          { text: '改地区', data: `u:region:${id}` },
-          { text: '改年份', data: `u:year:${id}` },
-        ],
+        [this.button('加入索引', 'add', id), this.button('取消', 'no', id)],
+        [this.button('改地区', 'region', id), this.button('改年份', 'year', id)],
       ],
     };
+  }
+
+  private button(text: string, op: 'add' | 'replace' | 'no' | 'region' | 'year', id: string): Button {
+    return { text, data: this.buttons.encode({ kind: 'upload', op, id }) };
   }
 
   private pending(id: string): Pending | undefined {

@@ -1,18 +1,20 @@
 import type { Logger } from 'pino';
 import { localTime } from '../domain/calendar.js';
 import { citation, describeDeadline } from '../answer/format-text.js';
-import { ChatState } from '../conversation/chat-state.js';
 import type { Library } from '../search/library.js';
+import type { ArchivedPlans } from '../store/archived-plans.js';
+import { boundWords, ChatBindings } from '../store/chat-bindings.js';
+import { ChatSettingsStore } from '../store/chat-settings.js';
 import type { KeyValueStore } from '../store/store.js';
 import { DEFAULT_DAYS, dueReminders, type Reminder, type Subscription } from './reminders.js';
 import type { StatusBook } from './task-status.js';
-import type { IndexedTask } from '../search/corpus.js';
-import { OwnTaskIndex } from './unit-tasks.js';
+import { OwnTaskCache } from './unit-tasks.js';
 
 export interface SchedulerDeps {
   library: Library;
   store: KeyValueStore;
   status: StatusBook;
+  archived: ArchivedPlans;
   log: Logger;
   /** Sends one reminder through the same rate-limited, retrying delivery as answers; true when delivered. */
   send: (chatId: number, text: string) => Promise<boolean>;
@@ -30,10 +32,12 @@ export interface SchedulerDeps {
 export class ReminderScheduler {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
-  private readonly state: ChatState;
+  private readonly bindings: ChatBindings;
+  private readonly settings: ChatSettingsStore;
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.state = new ChatState(deps.store);
+    this.bindings = new ChatBindings(deps.store);
+    this.settings = new ChatSettingsStore(deps.store);
   }
 
   start(everyMs = 60_000): void {
@@ -75,31 +79,23 @@ export class ReminderScheduler {
 
   /** The reminders due on a day, computed without sending anything. */
   plan(today: string): ReturnType<typeof dueReminders> {
-    const engine = this.deps.library.current;
-    const archived = (doc: string) => this.deps.store.read('archived', doc) === true;
-    const index = new OwnTaskIndex(engine, today, archived);
-    const cache = new Map<string, IndexedTask[]>();
-    const tasksOf = (unit: string) => {
-      let t = cache.get(unit);
-      if (!t) cache.set(unit, (t = index.tasksOf(unit)));
-      return t;
-    };
+    const own = new OwnTaskCache(this.deps.library.current, today, (doc) => this.deps.archived.has(doc));
     const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
     // What was ever sent, read once for the whole run.
     const already = new Set(this.deps.store.list('reminders-sent').map((r) => r.key));
     const done = new Set([...this.deps.status.all()].filter(([, s]) => s.state === 'done').map(([id]) => id));
-    return dueReminders(today, this.subscriptions(), tasksOf, (id) => done.has(id), (chatId, key) => already.has(sentKey(chatId, key)));
+    return dueReminders(today, this.subscriptions(), (unit) => own.tasksOf(unit), (id) => done.has(id), (chatId, key) => already.has(sentKey(chatId, key)));
   }
 
   /** Chats bound to a unit (private chats by default, groups that opted in with /remind on). */
   subscriptions(): Subscription[] {
     const subs = new Map<string, Subscription>();
-    for (const { key, binding } of this.state.allBindings()) {
-      const chatId = Number(key.split(':')[0]);
-      const settings = this.state.settings(chatId);
-      const isGroup = key.includes(':');
+    for (const { owner, binding } of this.bindings.all()) {
+      const { chatId } = owner;
+      const settings = this.settings.get(chatId);
+      const isGroup = owner.userId !== undefined;
       if (settings.remind === false || (isGroup && settings.remind !== true)) continue;
-      const unit = `${binding.region ?? ''} ${binding.unit}`.trim();
+      const unit = boundWords(binding);
       subs.set(`${chatId}|${unit}`, { chatId, unit, days: settings.remindDays ?? DEFAULT_DAYS });
     }
     return [...subs.values()];

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 /** Starts `npm start`'s entry point as its own process, the way production runs it. */
 function spawnBot(): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, DATA_DIR: dataDir, LOG_LEVEL: 'info', ADMIN_IDS: '1001' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendReminder } from '../../src/bot/create-bot.js';
-import { ChatState } from '../../src/conversation/chat-state.js';
+import { ArchivedPlans } from '../../src/store/archived-plans.js';
+import { ChatBindings } from '../../src/store/chat-bindings.js';
 import { ReminderScheduler } from '../../src/tracking/scheduler.js';
 import { StatusBook } from '../../src/tracking/task-status.js';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
@@ -48,12 +49,13 @@ describe('办结, reports and reminders through the emulator', () => {
 
   it('delivers a reminder at the scheduled time (clock injected)', async () => {
     const store = running.store;
-    new ChatState(store).bind('8002', { unit: '测试 县审计局', at: 'x' });
+    new ChatBindings(store).set({ chatId: 8002 }, { unit: '测试 县审计局', at: 'x' });
     let now = new Date('2016-08-24T00:30:00Z'); // 08:30 in Shanghai: not yet
     const scheduler = new ReminderScheduler({
       library: running.library,
       store,
       status: new StatusBook(store),
+      archived: new ArchivedPlans(store),
       log: pino({ level: 'silent' }),
       send: (chatId, text) => sendReminder(running.bot, running.delivery, chatId, text),
       now: () => now,

@@ -8,12 +8,19 @@ import { ADMIN_ID, BOT_ID, ChatUser, copySeeds, type RunningBot, startBot, start
 const FILES: Record<string, Buffer> = {
   anju: readFileSync('test/fixtures/formats/003_6ea2951639ab2eff.docx'),
   broken: readFileSync('test/fixtures/formats/003_6ea2951639ab2eff.docx').subarray(0, 2000),
-  // A plan that prints neither its place nor its year (as a land-reserve centre's table does).
+  // Plans that print neither their place nor their year (as a land-reserve centre's table does).
   silent: Buffer.from(
     [
       '工作任务 | 具体要求 | 责任部门 | 完成时限 |',
       '一、做好财政信息公开。 | 1.公开本中心预算、决算及相关报表。 | 财务科 | 6月底前 |',
       '二、做好网站信息公开。 | 2.及时更新网站频道的各类型概况信息。 | 办公室 | 9月底前 |',
+    ].join('\n'),
+  ),
+  silent2: Buffer.from(
+    [
+      '工作任务 | 具体要求 | 责任部门 | 完成时限 |',
+      '一、做好财政信息公开。 | 1.公开本中心预算、决算。 | 财务科 | 6月底前 |',
+      '二、做好网站信息公开。 | 2.及时更新网站。 | 办公室 | 9月底前 |',
     ].join('\n'),
   ),
 };
@@ -174,7 +181,7 @@ describe('correcting an upload’s region and year before 加入索引', () => {
     const GROUP = -4242;
     const admin = new ChatUser(server, GROUP, ADMIN_ID, 'group');
     const other = new ChatUser(server, GROUP, 6003, 'group');
-    await sendFile(admin, 'silent', '中心任务.txt', '@TestNameBot');
+    await sendFile(admin, 'silent2', '中心任务.txt', '@TestNameBot');
     const [summary] = await admin.next(1, 15_000);
     expect(summary.text).toContain('地区：未识别');
 

@@ -1,17 +1,15 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/conversation/conversation.js';
 import type { Incoming } from '../../src/conversation/types.js';
-import { Library } from '../../src/search/library.js';
 import { buildFromSeeds } from '../../src/search/open.js';
-import { MemoryStore } from '../../src/store/store.js';
+import { testApp } from '../helpers/app.js';
 import { planFolder } from '../helpers/plan.js';
 
 const seeds = planFolder();
 const engine = await buildFromSeeds(seeds, pino({ level: 'silent' }));
 
-function chat(today = '2016-07-05') {
-  const conversation = new Conversation({ library: new Library(engine, seeds), store: new MemoryStore(), log: pino({ level: 'silent' }) });
+async function chat(today = '2016-07-05') {
+  const { conversation } = await testApp(seeds, { engine });
   const say = async (text: string, userId = 7) => {
     const msg: Incoming = { chatId: 7, chatType: 'private', userId, text, isBotAdmin: false, isChatAdmin: async () => true, today };
     return (await conversation.handle(msg))[0];
@@ -21,7 +19,7 @@ function chat(today = '2016-07-05') {
 
 describe('办结 in chat', () => {
   it('lets a bound unit close its own task, shows the status, and reopens it with /undo', async () => {
-    const { say } = chat();
+    const { say } = await chat();
     await say('/unit 测试 县财政局');
     expect((await say('/todo')).text.split('\n')[0]).toBe('【测试 县财政局】未办结 3 项，其中已逾期 1 项');
     expect((await say('/done 测试 1 已在政府网站公开')).text).toMatch(/^已办结：• \[测试 1\] 公开县本级部门预算/);
@@ -32,13 +30,13 @@ describe('办结 in chat', () => {
   });
 
   it("refuses to close another unit's task", async () => {
-    const { say } = chat();
+    const { say } = await chat();
     await say('/unit 测试 县财政局');
     expect((await say('/done 测试 3')).text).toBe('[测试 3] 不是「测试 县财政局」牵头或负责的任务，不能由本单位办结。');
   });
 
   it('reports per unit with a PNG chart, and exports an .xlsx', async () => {
-    const { say } = chat();
+    const { say } = await chat();
     await say('/unit 测试 县财政局');
     await say('/done 测试 1');
     const report = await say('/report 测试');

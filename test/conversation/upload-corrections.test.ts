@@ -1,31 +1,18 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/conversation/conversation.js';
 import type { Incoming } from '../../src/conversation/types.js';
-import { Uploads } from '../../src/conversation/uploads.js';
-import { Library } from '../../src/search/library.js';
-import { buildFromSeeds } from '../../src/search/open.js';
-import { MemoryStore } from '../../src/store/store.js';
+import { testApp } from '../helpers/app.js';
 import { planFolder } from '../helpers/plan.js';
 
 const SILENT = Buffer.from(['工作任务 | 具体要求 | 责任部门 | 完成时限 |', '一、做好财政信息公开。 | 1.公开本中心预算。 | 财务科 | 6月底前 |'].join('\n'));
 
 async function setup() {
   const seeds = planFolder();
-  const store = new MemoryStore();
-  const log = pino({ level: 'silent' });
-  const conversation = new Conversation({
-    library: new Library(await buildFromSeeds(seeds, log), seeds),
-    store,
-    log,
-    uploads: new Uploads(store, mkdtempSync(join(tmpdir(), 'zwgk-data-')), seeds),
-    seedsDir: seeds,
-  });
+  const { conversation } = await testApp(seeds);
   const msg = (userId: number, text: string, chatId = userId): Incoming => ({ chatId, chatType: 'private', userId, text, isBotAdmin: true, isChatAdmin: async () => true, today: '2021-03-01' });
-  const upload = async (userId: number, name = 'center.txt') => conversation.handleDocument(msg(userId, ''), { name }, async () => SILENT);
+  const upload = async (userId: number, name = 'center.txt', bytes = SILENT) => conversation.handleDocument(msg(userId, ''), { name }, async () => bytes);
   const press = (userId: number, data: string, chatId = userId) => conversation.handleCallback({ chatId, userId, messageId: 50, data, isBotAdmin: true, today: '2021-03-01' });
   const say = (userId: number, text: string, chatId = userId) => conversation.handle(msg(userId, text, chatId));
   return { seeds, upload, press, say };
@@ -75,7 +62,8 @@ describe('upload corrections', () => {
     await press(7, data(plain, '加入索引'));
     expect(existsSync(join(seeds, 'catalog.json'))).toBe(false);
 
-    const fixed = await upload(7, 'fixed.txt');
+    expect((await upload(7, 'again.txt')).text).toBe('again.txt 与已收录的 plain.txt 内容相同，没有重复加入。');
+    const fixed = await upload(7, 'fixed.txt', Buffer.concat([SILENT, Buffer.from('\n二、做好网站信息公开。 | 2.更新网站。 | 办公室 | 9月底前 |')]));
     await press(7, data(fixed, '改年份'));
     await say(7, '2021');
     await press(7, data(fixed, '加入索引'));

@@ -6,13 +6,11 @@ import pino from 'pino';
 import type { Telegraf } from 'telegraf';
 import { createRequire } from 'node:module';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
-import { createBot } from '../../src/bot/create-bot.js';
-import { Delivery, type DeliveryOptions } from '../../src/bot/delivery.js';
-import { Conversation } from '../../src/conversation/conversation.js';
-import { Uploads } from '../../src/conversation/uploads.js';
-import { Library } from '../../src/search/library.js';
-import { buildFromSeeds } from '../../src/search/open.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import type { Delivery, DeliveryOptions } from '../../src/bot/delivery.js';
+import { compose, telegram } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import type { Library } from '../../src/search/library.js';
+import type { SqliteStore } from '../../src/store/sqlite-store.js';
 import { seedEngine } from './engine.js';
 
 export const TOKEN = '123456:TEST-token-abcdefghijklmnop';
@@ -54,7 +52,11 @@ export interface RunningBot {
   stop: () => Promise<void>;
 }
 
-/** The real bot, in-process, against an API root (the emulator or a proxy in front of it). */
+/**
+ * The real bot, in-process, against an API root (the emulator or a proxy in front of it), composed
+ * by the same `compose` and `telegram` as `main` from a literal configuration: a copy of the seeds
+ * (or `seedsDir`), a fresh data folder with the index under it.
+ */
 export async function startBot(
   apiRoot: string,
   opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean; today?: string } = {},
@@ -62,33 +64,32 @@ export async function startBot(
   const seedsDir = opts.seedsDir ?? copySeeds();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zwgk-data-'));
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const store = new SqliteStore(dataDir);
-  const library = new Library(opts.seedsDir ? await buildFromSeeds(seedsDir, log) : await seedEngine(), seedsDir);
-  const delivery = new Delivery(log, opts.limits ?? TEST_LIMITS);
-  const bot = createBot({
-    token: TOKEN,
-    apiRoot,
-    adminIds: [ADMIN_ID],
-    timeZone: 'Asia/Shanghai',
-    conversation: new Conversation({ library, store, log, uploads: new Uploads(store, dataDir, seedsDir), seedsDir, groupAdminsMayUpload: opts.groupAdminsMayUpload }),
-    delivery,
-    log,
-    today: () => opts.today ?? '2016-06-15',
+  const loaded = loadConfig({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    ADMIN_IDS: String(ADMIN_ID),
+    SEEDS_DIR: seedsDir,
+    INDEX_DIR: join(dataDir, 'index'),
+    DATA_DIR: dataDir,
+    GROUP_ADMINS_MAY_UPLOAD: String(Boolean(opts.groupAdminsMayUpload)),
   });
+  if (!loaded.ok) throw new Error(loaded.message);
+  // The seeds' engine is built once per test file; a folder of its own is read by compose.
+  const app = await compose(loaded.config, log, { engine: opts.seedsDir ? undefined : await seedEngine() });
+  const tg = telegram(app, { limits: opts.limits ?? TEST_LIMITS, today: () => opts.today ?? '2016-06-15' });
   await new Promise<void>((resolve) => {
-    void bot.launch(() => resolve());
+    void tg.bot.launch(() => resolve());
   });
   return {
-    bot,
-    delivery,
-    library,
+    bot: tg.bot,
+    delivery: tg.delivery,
+    library: app.library,
     seedsDir,
     dataDir,
-    store,
+    store: app.store,
     stop: async () => {
-      bot.stop('test');
-      await delivery.stop();
-      store.close();
+      await tg.stop('test');
+      app.close();
     },
   };
 }

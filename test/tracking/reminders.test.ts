@@ -4,7 +4,9 @@ import { addDays, isoDate } from '../../src/domain/calendar.js';
 import { Library } from '../../src/search/library.js';
 import { buildFromSeeds } from '../../src/search/open.js';
 import { MemoryStore } from '../../src/store/store.js';
-import { ChatState } from '../../src/conversation/chat-state.js';
+import { ArchivedPlans } from '../../src/store/archived-plans.js';
+import { ChatBindings } from '../../src/store/chat-bindings.js';
+import { ChatSettingsStore } from '../../src/store/chat-settings.js';
 import { ReminderScheduler } from '../../src/tracking/scheduler.js';
 import { StatusBook } from '../../src/tracking/task-status.js';
 import { planFolder } from '../helpers/plan.js';
@@ -23,6 +25,7 @@ function setup(store = new MemoryStore()) {
       library: new Library(engine, seeds),
       store,
       status: new StatusBook(store),
+      archived: new ArchivedPlans(store),
       log,
       send: async (chatId, text) => {
         sent.push({ day: now.toISOString().slice(0, 10), chatId, text });
@@ -31,7 +34,7 @@ function setup(store = new MemoryStore()) {
       now: () => now,
       timeZone: 'Asia/Shanghai',
     });
-  new ChatState(store).bind('42', { unit: '测试 县财政局', at: 'x' });
+  new ChatBindings(store).set({ chatId: 42 }, { unit: '测试 县财政局', at: 'x' });
   return {
     store,
     sent,
@@ -92,11 +95,11 @@ describe('reminders', () => {
     await runDays(s, '2017-01-01', '2017-01-10');
     expect(s.sent).toEqual([]);
     const t = setup();
-    new ChatState(t.store).update(42, { remindDays: [3, 0] });
+    new ChatSettingsStore(t.store).update(42, { remindDays: [3, 0] });
     await runDays(t, '2016-06-01', '2016-06-30');
     expect(budgetDays(t)).toEqual(['2016-06-27', '2016-06-30']);
     const u = setup();
-    new ChatState(u.store).update(42, { remind: false });
+    new ChatSettingsStore(u.store).update(42, { remind: false });
     await runDays(u, '2016-06-01', '2016-07-01');
     expect(u.sent).toEqual([]);
   });

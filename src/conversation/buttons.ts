@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { addDays, daysBetween, isoDate, parseIsoDate } from '../domain/calendar.js';
+import type { KeyValueStore } from '../store/store.js';
+
+const Day = z.string().refine((d) => parseIsoDate(d) !== undefined, 'a YYYY-MM-DD day');
+const Page = z.number().int().min(0).max(999);
+const Text = z.string().min(1).max(2000);
+
+/**
+ * Everything a button can carry, one variant per kind: turning a page of an answer (or of /mine),
+ * choosing a region, deciding or correcting an upload, confirming a removal.
+ */
+export const ButtonData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('page'), page: Page, today: Day, question: Text }),
+  z.object({ kind: z.literal('region'), today: Day, question: Text }),
+  z.object({ kind: z.literal('mine'), page: Page, today: Day, unit: Text }),
+  z.object({ kind: z.literal('upload'), op: z.enum(['add', 'replace', 'no', 'region', 'year']), id: z.string().regex(/^[\w-]{1,32}$/) }),
+  z.object({ kind: z.literal('remove'), op: z.enum(['del', 'no']), doc: z.string().min(1).max(255) }),
+]);
+export type ButtonData = z.infer<typeof ButtonData>;
+export type ButtonKind = ButtonData['kind'];
+
+/**
+ * The one codec of callback data. A button is `<version><kind>:<field>:…` when that fits Telegram's
+ * 64 bytes, else `<version>*:<key>` with the whole of it kept in the store under a content hash.
+ * Either way it survives a restart and nothing points into memory. Data of another version (a
+ * button sent before the format changed) or that fails the schema decodes as undefined: expired.
+ */
+export class ButtonCodec {
+  constructor(private readonly store: KeyValueStore) {}
+
+  encode(button: ButtonData): string {
+    const b = ButtonData.parse(button);
+    const inline = `${VERSION}${CODE[b.kind]}:${FIELDS[b.kind].map((f) => write(f, (b as Record<string, unknown>)[f])).join(':')}`;
+    if (Buffer.byteLength(inline) <= MAX_BYTES) return inline;
+    const key = createHash('sha1').update(inline).digest('base64url').slice(0, 16);
+    this.store.write(NS, key, inline);
+    return `${VERSION}*:${key}`;
+  }
+
+  /** The button's data; undefined for data this version did not make, or whose stored part is gone. */
+  decode(data: string): ButtonData | undefined {
+    const stored = new RegExp(`^${VERSION}\\*:([\\w-]+)$`).exec(data);
+    const inline = stored ? this.store.read(NS, stored[1]) : data;
+    if (typeof inline !== 'string') return undefined;
+    const m = /^(\d)([a-z]):([\s\S]*)$/.exec(inline);
+    const kind = m && m[1] === VERSION ? KIND_OF[m[2]] : undefined;
+    if (!m || !kind) return undefined;
+    const names = FIELDS[kind];
+    const parts = m[3].split(':');
+    if (parts.length < names.length) return undefined;
+    // The last field is free text and may hold ':' itself.
+    const values = [...parts.slice(0, names.length - 1), parts.slice(names.length - 1).join(':')];
+    const raw: Record<string, unknown> = { kind };
+    names.forEach((f, i) => (raw[f] = read(f, values[i])));
+    const parsed = ButtonData.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  }
+}
+
+function write(field: string, value: unknown): string {
+  if (field === 'page') return (value as number).toString(36);
+  if (field === 'today') return daysBetween(EPOCH, isoDate(value as string)).toString(36);
+  return String(value);
+}
+
+function read(field: string, text: string): unknown {
+  if (field === 'page') return /^[0-9a-z]{1,3}$/.test(text) ? parseInt(text, 36) : undefined;
+  if (field === 'today') return /^[0-9a-z]{1,4}$/.test(text) ? addDays(EPOCH, parseInt(text, 36)) : undefined;
+  return text;
+}
+
+/** Bumped whenever the format changes: older buttons then read as expired. */
+const VERSION = '2';
+const MAX_BYTES = 64;
+const NS = 'buttons';
+const EPOCH = isoDate('2000-01-01');
+const CODE: Record<ButtonKind, string> = { page: 'p', region: 'r', mine: 'm', upload: 'u', remove: 'x' };
+const KIND_OF: Record<string, ButtonKind | undefined> = Object.fromEntries(Object.entries(CODE).map(([k, c]) => [c, k as ButtonKind]));
+/** Each kind's fields in order; the last one is the free text. */
+const FIELDS: Record<ButtonKind, string[]> = {
+  page: ['page', 'today', 'question'],
+  region: ['today', 'question'],
+  mine: ['page', 'today', 'unit'],
+  upload: ['op', 'id'],
+  remove: ['op', 'doc'],
+};

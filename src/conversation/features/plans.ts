@@ -1,0 +1,132 @@
+import type { DocumentMeta } from '../../domain/document.js';
+import type { CallbackIncoming, CallbackOutcome, Incoming } from '../types.js';
+import type { Feature } from '../command.js';
+import type { ConversationCore } from '../core.js';
+
+/** The plans: what is indexed (/docs), reloading, removing and archiving them, uploads, and /stats. */
+export const plansFeature: Feature = {
+  commands: [
+    {
+      command: 'docs',
+      description: '已收录的工作方案',
+      who: 'everyone',
+      handle: async (_req, core) => {
+        const docs = core.deps.library.current.corpus.docs;
+        if (!docs.length) return [{ text: '还没有收录任何文档。' }];
+        return [{ text: ['已收录的文档：', ...docs.map((d) => `• ${d.region} ${d.year ?? '年度未知'} · ${d.taskCount} 项 · ${d.title}（${d.format} 文件 ${d.doc}）`)].join('\n') }];
+      },
+    },
+    {
+      command: 'reload',
+      description: '重新加载文档（管理员）',
+      who: 'bot-admin',
+      refusal: '只有管理员可以重新加载索引。',
+      handle: async (_req, core) => [{ text: await reloadText(core) }],
+    },
+    {
+      command: 'remove',
+      description: '移除一份文档（管理员）',
+      who: 'bot-admin',
+      refusal: '只有管理员可以移除文档。',
+      handle: async ({ args }, core) => {
+        if (!args) return [{ text: '用法：/remove 文档名或地区，例如 /remove 开平' }];
+        const docs = core.deps.library.current.corpus.docs.filter((d) => d.doc === args || d.doc.includes(args) || d.regionAliases.some((a) => args.includes(a)));
+        if (docs.length !== 1) {
+          return [{ text: docs.length ? `「${args}」对应多份文档：${docs.map((d) => d.doc).join('、')}，请写出文件名。` : `没有找到文档「${args}」。发送 /docs 查看已收录的文档。` }];
+        }
+        const d = docs[0];
+        return [
+          {
+            text: `确认从索引中移除 ${d.region} ${d.year ?? ''}（${d.doc}，${d.taskCount} 项任务）吗？文件将从文档目录删除。`,
+            buttons: [[{ text: '确认移除', data: core.buttons.encode({ kind: 'remove', op: 'del', doc: d.doc }) }, { text: '取消', data: core.buttons.encode({ kind: 'remove', op: 'no', doc: d.doc }) }]],
+          },
+        ];
+      },
+    },
+    {
+      command: 'archive',
+      description: '归档一份过期方案（管理员）',
+      who: 'bot-admin',
+      refusal: '只有管理员可以归档文档。',
+      handle: async ({ args }, core) => {
+        const docs = core.deps.library.current.corpus.docs.filter((d) => args && (d.doc === args || d.doc.includes(args) || d.regionAliases.some((r) => args.includes(r))));
+        if (docs.length !== 1) return [{ text: docs.length ? `请写出文件名：${docs.map((d) => d.doc).join('、')}` : '用法：/archive 文档名或地区' }];
+        core.deps.plans.archive(docs[0].doc);
+        return [{ text: `已归档 ${docs[0].region} ${docs[0].year ?? ''}（${docs[0].doc}）：不再提醒，也不计入 /todo 和逾期统计。` }];
+      },
+    },
+    {
+      command: 'stats',
+      description: '运行统计（管理员）',
+      who: 'bot-admin',
+      refusal: '只有管理员可以查看统计。',
+      handle: async (_req, core) => {
+        const c = core.deps.library.current.corpus;
+        const hours = ((Date.now() - core.startedAt) / 3600000).toFixed(1);
+        return [{ text: `文档 ${c.docs.length} 份，任务 ${c.tasks.length} 项；已回答 ${core.answered} 次；绑定单位 ${core.bindings.all().length} 个；运行 ${hours} 小时。` }];
+      },
+    },
+  ],
+
+  /** A plan file sent to the bot: admins only; parsed and summarized, added on 加入索引. */
+  document: async (msg, file, download, core) => {
+    if (!(await mayManage(msg, core))) {
+      core.deps.log.warn({ msg: 'upload.refused', chat_id: msg.chatId, user_id: msg.userId });
+      return { text: '只有管理员可以上传工作方案。' };
+    }
+    if (!core.deps.uploads) return { text: '本机器人没有开启上传功能。' };
+    return core.deps.uploads.receive({ ...file, chatId: msg.chatId, userId: msg.userId }, download);
+  },
+
+  buttons: {
+    upload: async (b, cb, core) => {
+      const refused = await managerOnly(cb, core);
+      if (refused) return refused;
+      const uploads = core.deps.uploads;
+      if (!uploads) return { notice: '上传功能未开启。' };
+      if (b.op === 'region' || b.op === 'year') return uploads.askCorrection(b.id, b.op, { chatId: cb.chatId, userId: cb.userId, messageId: cb.messageId });
+      const d = uploads.decide(b.op, b.id);
+      if (!d.reload) return { edit: { text: d.text, buttons: d.buttons }, notice: b.op === 'no' ? '已取消' : undefined };
+      return { edit: { text: `${d.text}\n${await reloadText(core)}` }, notice: '已加入' };
+    },
+    remove: async (b, cb, core) => {
+      const refused = await managerOnly(cb, core);
+      if (refused) return refused;
+      const plans = core.deps.plans;
+      if (!isIndexed(core, b.doc)) return { edit: { text: '这个操作已处理或已过期。' } };
+      if (b.op !== 'del') return { edit: { text: `已取消，${b.doc} 仍在索引中。` }, notice: '已取消' };
+      const { catalogProblem } = plans.remove(b.doc);
+      if (catalogProblem) core.deps.log.warn({ msg: 'catalog.write_failed', doc: b.doc, error: catalogProblem });
+      return { edit: { text: `已移除 ${b.doc}。\n${await reloadText(core)}` }, notice: '已移除' };
+    },
+  },
+};
+
+/** Reloads the index and says what changed: per-document counts, tasks added and removed, bad files. */
+async function reloadText(core: ConversationCore): Promise<string> {
+  const r = await core.reload();
+  core.deps.log.info({ msg: 'reload.done', ok: r.ok, docs: r.docs.length, added: r.added, removed: r.removed, ms: r.ms });
+  const problems = r.warnings.map((w) => `• ${w.doc}：${w.message}`);
+  if (!r.ok) return ['重新加载失败，继续使用原来的索引。', ...problems].join('\n');
+  const total = r.docs.reduce((n, d) => n + d.tasks, 0);
+  return [
+    `重新加载完成：${r.docs.length} 份文档，${total} 项任务（新增 ${r.added} 项，删除 ${r.removed} 项，用时 ${r.ms} ms）。`,
+    ...r.docs.map((d) => `• ${d.region} ${d.year ?? ''}：${d.tasks} 项（${d.doc}）`),
+    ...(problems.length ? ['未能读取：', ...problems] : []),
+  ].join('\n');
+}
+
+/** Bot admins, and with GROUP_ADMINS_MAY_UPLOAD the admins of a group, manage plans. */
+async function mayManage(msg: Pick<Incoming, 'isBotAdmin' | 'chatType' | 'isChatAdmin'>, core: ConversationCore): Promise<boolean> {
+  if (msg.isBotAdmin) return true;
+  return Boolean(core.deps.groupAdminsMayUpload && msg.chatType !== 'private' && (await msg.isChatAdmin()));
+}
+
+async function managerOnly(cb: CallbackIncoming, core: ConversationCore): Promise<CallbackOutcome | undefined> {
+  if (cb.isBotAdmin || (core.deps.groupAdminsMayUpload && (await cb.isChatAdmin?.()))) return undefined;
+  return { notice: '只有管理员可以操作。' };
+}
+
+function isIndexed(core: ConversationCore, doc: string): boolean {
+  return core.deps.library.current.corpus.docs.some((d: DocumentMeta) => d.doc === doc);
+}

@@ -1,0 +1,137 @@
+import { citation, formatTask, paginateLines } from '../../answer/format-text.js';
+import type { IndexedTask } from '../../search/corpus.js';
+import { reportChart } from '../../tracking/chart.js';
+import { exportXlsx } from '../../tracking/export.js';
+import { reportRows, reportText } from '../../tracking/report.js';
+import { isCurrentPlan } from '../../tracking/unit-tasks.js';
+import type { Command, CommandRequest, Feature } from '../command.js';
+import type { ConversationCore } from '../core.js';
+import type { Reply } from '../types.js';
+
+const BIND_FIRST = '请先用 /unit 绑定本单位，例如 /unit 蕉岭 县财政局';
+
+/** Task status (/done, /undo, /todo), reports (/report), the 台账 (/export) and reminders (/remind). */
+export const trackingFeature: Feature = {
+  commands: [
+    {
+      command: 'todo',
+      description: '本单位未办结的任务（逾期在前）',
+      who: 'bound',
+      refusal: BIND_FIRST,
+      handle: async ({ msg, unit }, core) => [todo(core, unit!, msg.today)],
+    },
+    closeCommand('done', '办结一项任务：/done 引用 [说明]'),
+    closeCommand('undo', '撤销办结：/undo 引用'),
+    {
+      command: 'report',
+      description: '办理情况统计和图表',
+      who: 'admin-or-bound',
+      refusal: '只有管理员或已绑定单位的用户可以查看报告。',
+      handle: report,
+    },
+    {
+      command: 'export',
+      description: '导出任务台账（Excel）',
+      who: 'everyone',
+      handle: async ({ msg, args, unit }, core) => {
+        const subject = args || unit;
+        if (!subject) return [{ text: '用法：/export 单位（或先 /unit 绑定本单位）' }];
+        const tasks = tasksOf(core.ask(subject, msg.today));
+        if (!tasks.length) return [{ text: `没有「${subject}」的任务可导出。` }];
+        const bytes = await exportXlsx(tasks, core.isDone, msg.today);
+        return [{ text: `「${subject}」任务台账：${tasks.length} 项`, file: { bytes, filename: `任务台账-${subject.replace(/\s+/g, '')}-${msg.today}.xlsx` } }];
+      },
+    },
+    {
+      command: 'remind',
+      description: '到期提醒：on / off / 3,1',
+      who: 'everyone',
+      handle: async ({ msg, args }, core) => [remind(core, msg.chatId, msg.chatType, args.toLowerCase())],
+    },
+  ],
+};
+
+/** /done 蕉岭 10.2 [说明] and /undo: a bound unit closes or reopens one of its own tasks. */
+function closeCommand(command: 'done' | 'undo', description: string): Command {
+  const state = command === 'done' ? 'done' : 'open';
+  return {
+    command,
+    description,
+    who: 'bound',
+    refusal: BIND_FIRST,
+    handle: async ({ msg, args, unit }, core) => {
+      // The reference is the longest leading part of the text that names one task (蕉岭 10.2); the rest is the note.
+      const words = args.split(/\s+/).filter(Boolean);
+      let found: { ref: string; note: string; tasks: IndexedTask[] } | undefined;
+      for (let k = words.length; k > 0 && !found; k--) {
+        const ref = words.slice(0, k).join(' ');
+        const result = core.ask(ref, msg.today);
+        const tasks = tasksOf(result);
+        if (result.query.detail && tasks.length) found = { ref, note: words.slice(k).join(' '), tasks };
+      }
+      if (!found) return [{ text: `用法：/${command} 引用 [说明]，引用照答案中的出处写，例如 /done 蕉岭 10.2 已在政府网站公开` }];
+      const tasks = found.tasks;
+      if (tasks.length > 1) return [{ text: `「${found.ref}」包含 ${tasks.length} 个子项，请写明子项，例如 ${citation(tasks[0].task, tasks[0].doc)}` }];
+      const task = tasks[0];
+      if (!core.deps.library.current.ownTasks(unit!, msg.today).some((t) => t.id === task.id)) {
+        return [{ text: `[${citation(task.task, task.doc)}] 不是「${unit}」牵头或负责的任务，不能由本单位${state === 'done' ? '办结' : '重新打开'}。` }];
+      }
+      core.status.set(task.id, state, `${unit}（${msg.userId}）`, found.note);
+      return [{ text: `${state === 'done' ? '已办结' : '已重新打开'}：${formatTask(task, msg.today, state === 'done')}` }];
+    },
+  };
+}
+
+/** /todo: the bound unit's open tasks in current plans, overdue first. */
+function todo(core: ConversationCore, unit: string, today: string): Reply {
+  const open = core.currentOwnTasks(unit, today).filter((t) => !core.isDone(t.id));
+  if (!open.length) return { text: `「${unit}」在当前年度的方案中没有未办结的任务。` };
+  const date = (t: IndexedTask) => (t.task.deadline.kind === 'by' ? t.task.deadline.date : '9999');
+  open.sort((a, b) => date(a).localeCompare(date(b)));
+  const overdue = open.filter((t) => date(t) < today).length;
+  const pages = paginateLines([`【${unit}】未办结 ${open.length} 项，其中已逾期 ${overdue} 项`, ...open.map((t) => formatTask(t, today, false))]);
+  return { text: pages[0] + (pages.length > 1 ? `\n……共 ${open.length} 项，完整列表请用 /export` : '') };
+}
+
+/** /report [单位|文档]: per unit due, done and overdue counts, as text and as a chart. */
+async function report({ msg, args, unit }: CommandRequest, core: ConversationCore): Promise<Reply[]> {
+  const current = (d: { doc: string; year: number | null }) => isCurrentPlan(d, msg.today, (doc) => core.deps.plans.isArchived(doc));
+  const subject = args || unit;
+  let tasks: IndexedTask[];
+  let title: string;
+  if (subject) {
+    const result = core.ask(subject, msg.today);
+    tasks = result.groups.filter((g) => current(g.doc)).flatMap((g) => (result.query.unit ? g.sections.filter((s) => s.kind !== 'collective') : g.sections).flatMap((s) => s.tasks));
+    title = `${subject} 任务办理情况`;
+  } else {
+    tasks = core.deps.library.current.corpus.tasks.filter((t) => current(t.doc));
+    title = '当前年度方案任务办理情况';
+  }
+  const rows = reportRows(tasks, core.isDone, msg.today);
+  const text = reportText(`${title}（截至 ${msg.today}）`, rows);
+  if (!rows.length) return [{ text }];
+  return [{ text, photo: { png: await reportChart(title, rows), filename: 'report.png' } }];
+}
+
+/** /remind on|off|3,1: reminders for this chat, and how many days ahead. */
+function remind(core: ConversationCore, chatId: number, chatType: string, a: string): Reply {
+  if (a === 'on' || a === '开') {
+    core.settings.update(chatId, { remind: true });
+    return { text: '已开启到期提醒：每天上午提醒本对话绑定单位的任务（到期前 7 天、1 天、当天，逾期后每周）。' };
+  }
+  if (a === 'off' || a === '关') {
+    core.settings.update(chatId, { remind: false });
+    return { text: '已关闭本对话的到期提醒。' };
+  }
+  const days = a.split(/[,，\s]+/).filter(Boolean).map(Number);
+  if (days.length && days.every((d) => Number.isInteger(d) && d >= 0 && d <= 60)) {
+    core.settings.update(chatId, { remind: true, remindDays: [...new Set([...days, 0])].sort((x, y) => y - x) });
+    return { text: `已设置：到期前 ${days.join('、')} 天及当天提醒，逾期后每周提醒。` };
+  }
+  const s = core.settings.get(chatId);
+  return { text: `到期提醒：${s.remind === false ? '已关闭' : s.remind ? '已开启' : chatType === 'private' ? '已开启（绑定单位后）' : '未开启'}。用法：/remind on｜off｜3,1（提前天数）` };
+}
+
+function tasksOf(result: { groups: Array<{ sections: Array<{ tasks: IndexedTask[] }> }> }): IndexedTask[] {
+  return result.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks));
+}

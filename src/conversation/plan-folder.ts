@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentHint } from '../domain/document.js';
+import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
+import { seedFiles } from '../ingest/load-seeds.js';
+import type { ArchivedPlans } from '../store/archived-plans.js';
+
+export type AddOutcome = { ok: true } | { ok: false; reason: 'exists' } | { ok: false; reason: 'catalog'; message: string };
+
+/**
+ * The documents folder (SEEDS_DIR) as a service: the only code that writes it. Adds and replaces
+ * plan files (whole, fsynced, renamed into place), removes them, keeps the catalog of metadata
+ * corrections (catalog.json) in step, finds a file with the same content, and archives plans.
+ */
+export class PlanFolder {
+  constructor(
+    readonly dir: string,
+    private readonly archived: ArchivedPlans,
+  ) {}
+
+  has(name: string): boolean {
+    return existsSync(join(this.dir, name));
+  }
+
+  /** What catalog.json already says about a file of this name (empty when nothing, or no folder). */
+  hintFor(name: string): DocumentHint {
+    return existsSync(this.dir) ? (readCatalog(this.dir, [name]).hints.get(name) ?? {}) : {};
+  }
+
+  /** Another file of the folder (not `name`) whose bytes are these: the same plan sent again under another name. */
+  sameContent(bytes: Uint8Array, name: string): string | undefined {
+    if (!existsSync(this.dir)) return undefined;
+    const want = digest(bytes);
+    return seedFiles(this.dir).find((n) => n !== name && statSync(join(this.dir, n)).isFile() && digest(readFileSync(join(this.dir, n))) === want);
+  }
+
+  /**
+   * Adds a file; a file of the same name only with `replace`. The hint (region, year … corrected
+   * by the uploader) goes into catalog.json first, so the file is never in the folder without it.
+   */
+  add(name: string, bytes: Uint8Array, hint: DocumentHint, replace: boolean): AddOutcome {
+    if (this.has(name) && !replace) return { ok: false, reason: 'exists' };
+    mkdirSync(this.dir, { recursive: true });
+    if (Object.keys(hint).length) {
+      try {
+        writeCatalogEntry(this.dir, name, hint);
+      } catch (e) {
+        return { ok: false, reason: 'catalog', message: String((e as Error).message) };
+      }
+    }
+    const target = join(this.dir, name);
+    const tmp = `${target}.tmp-${process.pid}`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    return { ok: true };
+  }
+
+  /** Deletes a file and its catalog entry; a catalog that cannot be written is returned as a problem (the file is gone all the same). */
+  remove(name: string): { catalogProblem?: string } {
+    rmSync(join(this.dir, name), { force: true });
+    try {
+      writeCatalogEntry(this.dir, name, {});
+      return {};
+    } catch (e) {
+      return { catalogProblem: String((e as Error).message) };
+    }
+  }
+
+  archive(doc: string): void {
+    this.archived.add(doc);
+  }
+
+  isArchived(doc: string): boolean {
+    return this.archived.has(doc);
+  }
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
