@@ -30,13 +30,15 @@ export interface AssembleOptions {
  * cell), which all rows of the group take. Categories form a stack reset when a higher level changes.
  */
 export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
-  const drafts: Array<DraftTask & { units: Partial<Record<UnitRole, string>>; deadlineCell?: string; group: number }> = [];
+  const drafts: Array<DraftTask & { steps: string[]; units: Partial<Record<UnitRole, string>>; deadlineCell?: string; group: number }> = [];
   const stack: string[] = [];
   const outline: string[] = [];
   let maxDepth = 0;
   let group = 0;
-  let lastSeq = '';
+  let lastNumber = '';
   let lastHadItems = false;
+  // A table that prints a 序号 anywhere numbers its rows there: a number in a requirement is a point.
+  const printedSeq = rows.some((r) => r.seq && !r.seqShared);
 
   for (const row of rows) {
     const newGroup = row.seq !== undefined && !row.seqShared;
@@ -48,27 +50,29 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
 
     const points = splitPoints(row.requirement);
     const seqHere = row.seq ?? '';
+    const headings = outline.filter(Boolean);
     for (const [i, p] of points.entries()) {
-      let seq: string;
+      // The running number: the 序号, or one printed at the start of the requirement.
+      let number = '';
       let item = p.number;
-      if (outline.length && headingLevel >= 0) seq = outline.join('/');
-      else if (seqHere) seq = seqHere;
-      else if (p.number && lastSeq && !lastHadItems && Number(p.number) === Number(lastSeq) + 1) {
+      if (seqHere) number = seqHere;
+      else if (p.number && lastNumber && !lastHadItems && Number(p.number) === Number(lastNumber) + 1) {
         // "3.…" in the requirement of a row without 序号, after rows without sub-items: the running
         // number was printed inside the requirement cell.
-        seq = p.number;
+        number = p.number;
         item = '';
-      } else if (p.number && lastSeq) seq = lastSeq;
-      else seq = '';
-      // Without a 序号 column, a numbered requirement is the running number itself.
-      if (!row.seq && !lastSeq && !outline.length && p.number && points.length === 1) {
-        seq = p.number;
+      } else if (p.number && points.length === 1 && (headings.length ? !printedSeq : !lastNumber)) {
+        // Without a 序号 column, a numbered requirement is the running number itself (under
+        // headings it may start again at 1).
+        number = p.number;
         item = '';
-      }
+      } else if (p.number && lastNumber && !(headings.length && headingLevel >= 0)) number = lastNumber;
+      const steps = [...headings, number].filter(Boolean);
       drafts.push({
-        seq,
+        seq: '',
+        steps,
         item,
-        task: stack.join(' / '),
+        task: stack.filter(Boolean).join(' / '),
         requirement: p.text.replace(/\s+/g, ' ').trim(),
         lead: [],
         responsible: [],
@@ -79,13 +83,14 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
         deadlineCell: i === 0 ? row.deadline : undefined,
         group,
       });
-      if (seq) {
-        lastHadItems = seq === lastSeq ? lastHadItems || Boolean(item) : Boolean(item);
-        lastSeq = seq;
+      if (number) {
+        lastHadItems = number === lastNumber ? lastHadItems || Boolean(item) : Boolean(item);
+        lastNumber = number;
       }
     }
   }
 
+  nameSeqs(drafts);
   fillMerged(drafts, opts.unitColumns);
   for (const d of drafts) {
     const roles = { lead: [] as string[], responsible: [] as string[] };
@@ -105,7 +110,29 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
     d.deadline = n.deadline;
     d.deadline_raw = n.raw;
   }
-  return drafts.map(({ units: _u, deadlineCell: _d, group: _g, ...t }) => t);
+  return drafts.map(({ steps: _s, units: _u, deadlineCell: _d, group: _g, ...t }) => t);
+}
+
+/**
+ * A task's seq from its path of outline labels and running number: the printed running number
+ * alone, unless the numbering restarts under a heading (a number not above the one before it under
+ * another heading), then the whole path (（一）/1, 一/1). A path without a running number (an
+ * unnumbered item under headings) is the path; a table with no numbering at all numbers its rows.
+ */
+function nameSeqs(drafts: Array<{ seq: string; steps: string[]; line: number }>): void {
+  const numbered = drafts.filter((d) => /^\d+$/.test(d.steps[d.steps.length - 1] ?? ''));
+  const parent = (d: { steps: string[] }) => d.steps.slice(0, -1).join('/');
+  const last = (d: { steps: string[] }) => Number(d.steps[d.steps.length - 1]);
+  const restarts = numbered.some((d, k) => k > 0 && parent(d) !== parent(numbered[k - 1]) && last(d) <= last(numbered[k - 1]));
+  for (const d of drafts) d.seq = restarts || !numbered.includes(d) ? d.steps.join('/') : d.steps[d.steps.length - 1];
+  // A table with neither numbers nor numbered headings: its rows are cited by their order.
+  if (drafts.every((d) => !d.steps.length)) {
+    let row = 0;
+    drafts.forEach((d, k) => {
+      if (k === 0 || d.line !== drafts[k - 1].line) row++;
+      d.seq = String(row);
+    });
+  }
 }
 
 /** Merged cells: copy down, or up within a group whose cell is printed at its end. */

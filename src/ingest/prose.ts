@@ -55,7 +55,10 @@ export function readProse(text: string, year: number | null): DraftTask[] {
     if (!started && on.level > 0) started = true;
     const runIn = splitRunIn(on.text);
     const runInSentences = runIn ? unitSentences(runIn.body) : [];
-    if (runIn && runInSentences.length > 0 && (on.level <= 1 || runInSentences.length > 1)) {
+    // One unit parenthesis closing several sentences after the heading closes the whole item: the
+    // heading is its first sentence, not a heading over tasks.
+    const overItems = runInSentences.length > 1 || (runInSentences.length === 1 && on.level <= 1 && !/[。！？]./.test(runInSentences[0].text));
+    if (runIn && overItems) {
       // Run-in heading: "（一）加强政策解读。" then sentences, each with its own units.
       setLevel(on.level, on.label, runIn.heading.replace(/[。.]$/, ''));
       runInSentences.forEach((s, n) =>
