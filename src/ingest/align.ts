@@ -53,7 +53,7 @@ export function alignCells(cells: GridCell[], roles: Array<ColumnRole | undefine
         // A blank paragraph adds nothing to the cell it follows; before the row's last column it is
         // rather the next column's real, empty value (read by position).
         if (b === a && blank[k]) options.push([a === width - 1 ? 0 : -BLANK_CONTINUES, false]);
-        else if (b === a && CONTINUES.has(roles[a]!)) options.push([-continuation(roles[a]!), false]);
+        else if (b === a && CONTINUES.has(roles[a]!)) options.push([-continuation(roles[a]!, cells[k]), false]);
         if (b <= a && rows === 'free') options.push([-skip(a + 1, width) - skip(0, b) - NEW_ROW, true]);
         for (const [t, newRow] of options) {
           if (prev + t > best) {
@@ -131,9 +131,12 @@ function missCost(role: ColumnRole | undefined): number {
  * The cost of a column's cell running on into another paragraph. Where a 牵头 cell and a 配合 cell
  * are printed as one run of unit paragraphs, the boundary is not visible; a lead is most often one
  * unit, so the run gives its first paragraph to the lead and the rest to the responsible column.
+ * A sentence cut from running text (`runOn`) continues a requirement cheaply: a new row there needs
+ * a cell of another kind (a unit, a time limit, a number) between the two.
  */
-function continuation(role: ColumnRole): number {
-  return role === 'category' ? 0.2 : role === 'requirement' ? 3 : role === 'lead' ? 1 : 0.3;
+function continuation(role: ColumnRole, cell: GridCell): number {
+  if (role === 'requirement') return cell.runOn ? RUN_ON : 3;
+  return role === 'category' ? 0.2 : role === 'lead' ? 1 : 0.3;
 }
 
 function prefix(xs: number[]): number[] {
@@ -148,6 +151,7 @@ const CONTINUES = new Set<ColumnRole>(['category', 'requirement', 'lead', 'respo
 const NEW_ROW = 0.1;
 const ONE_ROW_MISS = 0.3;
 const BLANK_CONTINUES = 0.5;
+const RUN_ON = 1;
 
 const UNITS_FIT = { number: -8, heading: -5, point: -5, units: 4, deadline: -4, long: -5, title: -3, short: -1.5 };
 

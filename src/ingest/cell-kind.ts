@@ -5,6 +5,9 @@ export function looksLikeDeadline(cell: string): boolean {
   const t = cell.replace(/\s+/g, '');
   if (!t || t.length > 48) return false;
   if (/[。]$/.test(t) && t.length > 30) return false;
+  // A time in brackets is a note on the text around it (按时发布年度报告(3月底前)。): that text decides.
+  const outside = t.replace(/[（(][^）)]*[）)]/g, '');
+  if (outside !== t) return Boolean(outside.replace(/[。；;，,]/g, '')) && looksLikeDeadline(outside);
   const { raw } = normalizeDeadline(t, 2000, 'text');
   if (raw) return raw.replace(/；/g, '').length >= t.length * 0.3 || /^(全年|长期|常态|每|按|\d{4})/.test(t);
   return /^(全年|长期|持续|常态|即时|定期|不定期|按(照)?上级|视情)/.test(t) && t.length <= 24;

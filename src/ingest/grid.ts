@@ -15,6 +15,8 @@ export interface GridCell {
   line: number;
   /** A cell printed as a lone space: really empty, not merged with the row above. */
   explicitEmpty: boolean;
+  /** Cut by the reader after a sentence's 。 in running text: nothing printed parts it from the cell before. */
+  runOn?: boolean;
 }
 
 export interface Grid {

@@ -17,7 +17,7 @@ export function readRunTogether(text: string): Grid | undefined {
     if (!header) continue;
     // Wrapped lines of the copy join with a space (the copy's own line breaks are not cells).
     const body = [lines[i].slice(header.end), ...lines.slice(i + 1)].join(' ');
-    const cells = cut(stripHeaders(body)).map((t): GridCell => ({ text: t, line: i + 1, explicitEmpty: false }));
+    const cells = cut(stripHeaders(body)).map((t, k, all): GridCell => ({ text: t, line: i + 1, explicitEmpty: false, runOn: k > 0 && /。$/.test(all[k - 1]) }));
     if (cells.length < 3) return undefined;
     return { mode: 'paragraph', roles: header.roles, headerLine: i + 1, rows: [cells] };
   }
