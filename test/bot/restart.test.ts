@@ -1,31 +1,61 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatUser, startEmulator, type TelegramServer, TOKEN } from '../helpers/telegram.js';
+import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
+import { ADMIN_ID, ChatUser, startEmulator, storedMessage, type TelegramServer, TOKEN } from '../helpers/telegram.js';
+
+// The emulator lacks getFile and downloads: the loopback proxy serves the uploaded plan.
+const PLAN = readFileSync('test/fixtures/formats/003_6ea2951639ab2eff.docx');
+const NAME = '安居区2016年政务公开工作要点.docx';
 
 let server: TelegramServer;
-const dataDir = mkdtempSync(join(tmpdir(), 'zwgk-restart-'));
+let proxy: FaultProxy;
+/** The one data volume: plans, index and SQLite state all live under it, as in the Docker image. */
+const volume = mkdtempSync(join(tmpdir(), 'zwgk-volume-'));
 
 beforeAll(async () => {
   server = await startEmulator();
+  proxy = await startFaultProxy(
+    server.config.apiURL.replace(/\/$/, ''),
+    () => undefined,
+    (method, url, body) => {
+      if (method === 'getFile') {
+        const id = JSON.parse(body).file_id as string;
+        return { status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, result: { file_id: id, file_unique_id: id, file_size: PLAN.length, file_path: 'documents/plan.bin' } }) };
+      }
+      return /\/documents\/plan\.bin$/.test(url) ? { status: 200, contentType: 'application/octet-stream', body: PLAN } : undefined;
+    },
+  );
+  cpSync('seeds', join(volume, 'seeds'), { recursive: true });
+  rmSync(join(volume, 'seeds', '003_6ea2951639ab2eff.txt'));
 });
 
 afterAll(async () => {
+  await proxy.close();
   await server.stop();
 });
 
-/** Starts `npm start`'s entry point as its own process, the way production runs it. */
+/** Starts the program as its own process, the way production runs it, on the volume alone. */
 function spawnBot(): Promise<{ child: ChildProcess; stderr: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, DATA_DIR: dataDir, LOG_LEVEL: 'info', ADMIN_IDS: '1001' },
+    env: {
+      ...process.env,
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: proxy.url,
+      DATA_DIR: volume,
+      SEEDS_DIR: join(volume, 'seeds'),
+      INDEX_DIR: join(volume, 'index'),
+      LOG_LEVEL: 'debug',
+      ADMIN_IDS: String(ADMIN_ID),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start: ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`bot did not start: ${err}`)), 30_000);
     child.stderr!.on('data', () => {
       if (err.includes('bot.starting')) {
         clearTimeout(timer);
@@ -42,19 +72,44 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
-describe('a restart', () => {
-  it('keeps the unit binding, and the bot stops cleanly on SIGTERM', async () => {
-    const chat = new ChatUser(server, 5001, 5001, 'private');
+describe('a new process on the same data folder', () => {
+  it('has the uploaded plan, the binding, the statuses, and loads the saved index instead of rebuilding it', async () => {
+    const admin = new ChatUser(server, ADMIN_ID, ADMIN_ID, 'private');
     const first = await spawnBot();
-    await chat.client.sendCommand(chat.client.makeCommand('/unit 安居 区财政局'));
-    expect((await chat.next(1, 15_000))[0].text).toBe('已绑定：本对话 → 安居 区财政局。发送 /mine 查看本单位的全部任务。');
+    await admin.client.sendMessage(admin.client.makeMessage('', { document: { file_id: 'plan', file_unique_id: 'plan', file_name: NAME, file_size: PLAN.length } } as never));
+    const [preview] = await admin.next(1, 15_000);
+    expect(preview.text).toContain(`读取了 ${NAME}（docx）`);
+    await admin.client.sendCallback(admin.client.makeCallbackQuery(preview.buttons[0].callback_data, { message: { message_id: preview.messageId, chat: { id: ADMIN_ID, type: 'private' } as never } }));
+    await waitFor(() => storedMessage(server, preview.messageId)?.text.includes('重新加载完成'));
+    expect(existsSync(join(volume, 'seeds', NAME))).toBe(true);
+    expect(first.stderr()).toContain('"msg":"index.saved"');
+
+    await admin.client.sendCommand(admin.client.makeCommand('/unit 安居 区财政局'));
+    expect((await admin.next(1, 15_000))[0].text).toBe('已绑定：本对话 → 安居 区财政局。发送 /mine 查看本单位的全部任务。');
+    await admin.client.sendCommand(admin.client.makeCommand('/mine'));
+    const ref = /<code>(安居 [^<]+)<\/code>/.exec((await admin.next(1, 15_000))[0].text)![1];
+    await admin.client.sendCommand(admin.client.makeCommand(`/done ${ref} 已公开`));
+    expect((await admin.next(1, 15_000))[0].text).toMatch(/^已办结：/);
     expect(await stop(first.child)).toBe(0);
     expect(first.stderr()).not.toContain(TOKEN);
 
     const second = await spawnBot();
-    await chat.client.sendCommand(chat.client.makeCommand('/mine'));
-    const [mine] = await chat.next(1, 15_000);
+    expect(second.stderr()).toContain('"msg":"index.loaded"');
+    expect(second.stderr()).not.toMatch(/index\.(stale|unavailable)/);
+    await admin.client.sendCommand(admin.client.makeCommand('/mine'));
+    const [mine] = await admin.next(1, 15_000);
     expect(mine.text.split('\n')[0]).toMatch(/^<b>【遂宁市安居区2016】区财政局 共 \d+ 项/);
+    expect(mine.text).toContain('（已办结）');
+    await admin.client.sendCommand(admin.client.makeCommand('/docs'));
+    expect((await admin.next(1, 15_000))[0].text).toContain(`docx 文件 ${NAME}`);
     expect(await stop(second.child)).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });
+
+async function waitFor(cond: () => boolean | undefined, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the bot');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
