@@ -27,7 +27,9 @@ export function tableGrids(table: Table): Grid[] {
       continue;
     }
     if (!current || texts.every((t) => !t)) continue;
-    current.rows.push(row.map(gridCell));
+    const grid = current;
+    const shared = table.mergeless && isSubItemRow(grid, texts);
+    grid.rows.push(row.map((c, i) => (shared && c.state === 'empty' && GROUP_ROLES.has(grid.roles[i]!) ? { text: '', line: c.line, explicitEmpty: false } : gridCell(c))));
   }
   return segments
     .filter(({ grid }) => grid.rows.length > 0)
@@ -46,6 +48,16 @@ function headerRoles(texts: string[]): Grid['roles'] | undefined {
   const roles = cells.map(headerRole);
   const named = cells.map((c, i) => (c ? roles[i] : 'note')).filter((r) => r !== 'note');
   return isHeader(named) ? resolveRoles(roles) : undefined;
+}
+
+/** 序号 blank and the requirement going on with the next numbered point of the row above. */
+function isSubItemRow(grid: Grid, texts: string[]): boolean {
+  const seq = grid.roles.indexOf('seq');
+  const req = grid.roles.indexOf('requirement');
+  if (seq < 0 || req < 0 || texts[seq] || !grid.rows.length) return false;
+  const point = pointNumber(texts[req] ?? '');
+  const above = pointNumber(grid.rows[grid.rows.length - 1][req]?.text ?? '');
+  return Boolean(point && above && Number(point.number) === Number(above.number) + 1);
 }
 
 function gridCell(c: TableCell): GridCell {
@@ -91,3 +103,6 @@ function pointGroups(cell: string): string[] | undefined {
   }
   return out;
 }
+
+/** The columns a sub-item shares with its group. */
+const GROUP_ROLES = new Set(['lead', 'responsible', 'units', 'deadline']);

@@ -31,6 +31,12 @@ export const Table = z.object({
   rows: z.array(z.array(TableCell)),
   exact: z.boolean(),
   stream: z.boolean().default(false),
+  /**
+   * The format cannot print a merged cell (CSV): a blank cell is really empty, except in a row whose
+   * layout says it belongs to the group above — a sub-item row (序号 blank, the requirement going on
+   * with the next numbered point of the row above), whose blank unit and deadline cells are the group's.
+   */
+  mergeless: z.boolean().optional(),
 });
 export type Table = z.infer<typeof Table>;
 

@@ -148,7 +148,8 @@ describe('readDocument on merged and really empty cells', () => {
     });
   }
 
-  // A CSV has no merges: every blank field is really empty, so nothing but the category is inherited.
+  // A CSV has no merges: every blank field is really empty, so nothing but the category is inherited
+  // (and a sub-item row's cells, below).
   const csv = [TITLE, ...GRID.map((row) => row.map((t) => (t === '^' || t === '<' ? '' : /[,"\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)).join(','))].join('\r\n');
   const CSV_EXPECTED = EXPECTED.map((t, i) => (i === 1 ? [...t.slice(0, 6), { kind: 'none' }] : t));
   for (const [name, bytes] of [
@@ -162,4 +163,21 @@ describe('readDocument on merged and really empty cells', () => {
       expect(parsed.tasks.map(fields)).toEqual(CSV_EXPECTED);
     });
   }
+
+  it('reads the blank unit and deadline of a sub-item row (序号 blank, the next numbered point) as its group\'s, in a .csv', async () => {
+    const rows = [
+      ['序号', '工作任务', '具体要求', '牵头单位', '完成时限'],
+      ['1', '预算公开', '1.公开部门预算。', '县财政局', '6月底前'],
+      ['', '', '2.公开部门决算。', '', ''],
+      ['2', '', '公开政府债务。', '', '9月底前'],
+      ['3', '决策公开', '公开决策草案。', '县司法局', ''],
+    ];
+    const parsed = await readDocument(Buffer.from([TITLE, ...rows.map((r) => r.join(','))].join('\n')), 'plan.csv');
+    expect(parsed.tasks.map((t) => [t.seq, t.item, t.task, t.requirement, t.lead, t.responsible, t.deadline])).toEqual([
+      ['1', '1', '预算公开', '公开部门预算。', ['县财政局'], [], { kind: 'by', date: '2021-06-30' }],
+      ['1', '2', '预算公开', '公开部门决算。', ['县财政局'], [], { kind: 'by', date: '2021-06-30' }],
+      ['2', '', '预算公开', '公开政府债务。', [], [], { kind: 'by', date: '2021-09-30' }],
+      ['3', '', '决策公开', '公开决策草案。', ['县司法局'], [], { kind: 'none' }],
+    ]);
+  });
 });

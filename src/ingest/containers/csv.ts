@@ -7,7 +7,7 @@ import type { ContainerReading } from './reading.js';
  * Reads a .csv or .tsv file (csv-parse) in any encoding the text decoder knows (UTF-8 with or
  * without BOM, GBK, UTF-16 with BOM). The delimiter is sniffed from the first lines: comma, tab or
  * semicolon, whichever splits the most lines most evenly. The records are one exact table, every row
- * as wide as the widest, a blank field `empty` (a CSV has no merged cells); line breaks inside a
+ * as wide as the widest, a blank field `empty` (a CSV has no merged cells: `mergeless`); line breaks inside a
  * quoted field are kept as '\n'. `text` is the printed fields, one line per field line; a row's
  * `line` is the text line its first field starts at.
  */
@@ -35,7 +35,7 @@ export function readCsv(bytes: Uint8Array): ContainerReading {
       return { text, line, state: text.trim() ? 'value' : 'empty' };
     });
   });
-  const table: Table = { rows, exact: true, stream: false };
+  const table: Table = { rows, exact: true, stream: false, mergeless: true };
   return { ok: true, document: { text: lines.join('\n'), tables: [table] } };
 }
 
