@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../src/ingest/parse-document.js';
+import { textTasks } from './task-fields.js';
 
 const NONE = { kind: 'none' };
-const fields = (t: { seq: string; item: string; task: string; requirement: string; lead: string[]; responsible: string[]; deadline: unknown }) => [
-  t.seq,
-  t.item,
-  t.task,
-  t.requirement,
-  t.lead,
-  t.responsible,
-  t.deadline,
-];
-const tasksOf = (text: string) => parseText(text, 'plan.txt').tasks.map(fields);
 
 describe('readProse: run-in headings', () => {
   it('reads an item whose one unit parenthesis closes several sentences as one task, its first sentence kept', () => {
@@ -21,7 +11,7 @@ describe('readProse: run-in headings', () => {
       '(一)完善权力配置信息公开。主动公开机关职能等基本信息。坚持以公开为常态、不公开为例外。(责任处室:办公室牵头,法规处负责落实)',
       '(二)加强政策解读。做好政策文件解读工作(办公室)。及时回应社会关切(宣传处)。',
     ].join('\n');
-    expect(tasksOf(text)).toEqual([
+    expect(textTasks(text)).toEqual([
       ['一/(一)', '', '规范基础信息公开', '完善权力配置信息公开。主动公开机关职能等基本信息。坚持以公开为常态、不公开为例外。', ['办公室'], ['法规处'], NONE],
       ['一/(二)', '1', '规范基础信息公开 / 加强政策解读', '做好政策文件解读工作。', ['办公室'], [], NONE],
       ['一/(二)', '2', '规范基础信息公开 / 加强政策解读', '及时回应社会关切。', ['宣传处'], [], NONE],
