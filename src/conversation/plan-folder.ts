@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentHint } from '../domain/document.js';
 import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
 import { seedFiles } from '../ingest/load-seeds.js';
+import { writeAtomic } from '../search/index-store.js';
 import type { ArchivedPlans } from '../store/archived-plans.js';
 
 export type AddOutcome = { ok: true } | { ok: false; reason: 'exists' } | { ok: false; reason: 'catalog'; message: string };
 
 /**
  * The documents folder (SEEDS_DIR) as a service: the only code that writes it. Adds and replaces
- * plan files (whole, fsynced, renamed into place), removes them, keeps the catalog of metadata
+ * plan files (written whole, fsynced and renamed into place), removes them, keeps the catalog of metadata
  * corrections (catalog.json) in step, finds a file with the same content, and archives plans.
  */
 export class PlanFolder {
@@ -49,16 +50,7 @@ export class PlanFolder {
         return { ok: false, reason: 'catalog', message: String((e as Error).message) };
       }
     }
-    const target = join(this.dir, name);
-    const tmp = `${target}.tmp-${process.pid}`;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
+    writeAtomic(join(this.dir, name), bytes);
     return { ok: true };
   }
 

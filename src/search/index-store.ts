@@ -67,7 +67,7 @@ export function loadIndex(dir: string): LoadedIndex {
 }
 
 /** Write, fsync, rename: a crash leaves the old file or the new one, never a torn one. */
-function writeAtomic(path: string, data: string): void {
+export function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
-import { ADMIN_ID, ChatUser, startEmulator, storedMessage, type TelegramServer, TOKEN } from '../helpers/telegram.js';
+import { ADMIN_ID, ChatUser, servedFiles, startEmulator, storedMessage, type TelegramServer, TOKEN } from '../helpers/telegram.js';
 
 // The emulator lacks getFile and downloads: the loopback proxy serves the uploaded plan.
 const PLAN = readFileSync('test/fixtures/formats/003_6ea2951639ab2eff.docx');
@@ -17,17 +17,7 @@ const volume = mkdtempSync(join(tmpdir(), 'zwgk-volume-'));
 
 beforeAll(async () => {
   server = await startEmulator();
-  proxy = await startFaultProxy(
-    server.config.apiURL.replace(/\/$/, ''),
-    () => undefined,
-    (method, url, body) => {
-      if (method === 'getFile') {
-        const id = JSON.parse(body).file_id as string;
-        return { status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, result: { file_id: id, file_unique_id: id, file_size: PLAN.length, file_path: 'documents/plan.bin' } }) };
-      }
-      return /\/documents\/plan\.bin$/.test(url) ? { status: 200, contentType: 'application/octet-stream', body: PLAN } : undefined;
-    },
-  );
+  proxy = await startFaultProxy(server.config.apiURL.replace(/\/$/, ''), () => undefined, servedFiles({ plan: PLAN }));
   cpSync('seeds', join(volume, 'seeds'), { recursive: true });
   rmSync(join(volume, 'seeds', '003_6ea2951639ab2eff.txt'));
 });

@@ -40,12 +40,13 @@ describe('办结, reports and reminders through the emulator', () => {
     await chat.client.sendCommand(chat.client.makeCommand('/todo'));
     expect((await chat.next(1))[0].text.split('\n')[0]).toBe('<b>【测试 县财政局】未办结 2 项，其中已逾期 0 项</b>');
     await chat.client.sendCommand(chat.client.makeCommand('/report'));
-    expect((await chat.next(1))[0].text).toContain('• 县财政局：3 项｜已办结 1｜未办结 2｜已逾期 0');
+    // The chart is drawn first (ECharts + resvg): seconds on a loaded machine.
+    expect((await chat.next(1, 30_000))[0].text).toContain('• 县财政局：3 项｜已办结 1｜未办结 2｜已逾期 0');
     await waitFor(() => proxy.calls.some((c) => c.method === 'sendPhoto'));
     const photo = proxy.calls.find((c) => c.method === 'sendPhoto')!;
     expect(photo.body).toContain('filename="report.png"');
     expect(photo.body).toMatch(/PNG\r\n\x1a\n/);
-  });
+  }, 60_000);
 
   it('delivers a reminder at the scheduled time (clock injected)', async () => {
     const store = running.store;

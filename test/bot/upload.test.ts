@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
-import { ADMIN_ID, BOT_ID, ChatUser, copySeeds, type RunningBot, startBot, startEmulator, storedMessage, type TelegramServer, TOKEN } from '../helpers/telegram.js';
+import { ADMIN_ID, BOT_ID, ChatUser, copySeeds, type RunningBot, servedFiles, startBot, startEmulator, storedMessage, type TelegramServer, TOKEN } from '../helpers/telegram.js';
 
 // The emulator lacks getFile and file downloads: the loopback proxy serves them from these files.
 const FILES: Record<string, Buffer> = {
@@ -31,18 +31,7 @@ let running: RunningBot;
 
 beforeAll(async () => {
   server = await startEmulator();
-  proxy = await startFaultProxy(
-    server.config.apiURL.replace(/\/$/, ''),
-    () => undefined,
-    (method, url, body) => {
-      if (method === 'getFile') {
-        const id = JSON.parse(body).file_id as string;
-        return { status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, result: { file_id: id, file_unique_id: id, file_size: FILES[id].length, file_path: `documents/${id}.bin` } }) };
-      }
-      const file = /^\/file\/bot[^/]+\/documents\/(\w+)\.bin$/.exec(url);
-      return file ? { status: 200, contentType: 'application/octet-stream', body: FILES[file[1]] } : undefined;
-    },
-  );
+  proxy = await startFaultProxy(server.config.apiURL.replace(/\/$/, ''), () => undefined, servedFiles(FILES));
   const seedsDir = copySeeds();
   rmSync(join(seedsDir, '003_6ea2951639ab2eff.txt'));
   running = await startBot(proxy.url, { seedsDir });

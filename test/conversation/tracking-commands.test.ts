@@ -45,5 +45,5 @@ describe('办结 in chat', () => {
     const exported = await say('/export');
     expect(exported.file!.filename).toMatch(/\.xlsx$/);
     expect(exported.file!.bytes.subarray(0, 2).toString()).toBe('PK');
-  });
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Library } from '../../src/search/library.js';
 import type { SqliteStore } from '../../src/store/sqlite-store.js';
 import { seedEngine } from './engine.js';
+import type { Served } from './fault-proxy.js';
 
 export const TOKEN = '123456:TEST-token-abcdefghijklmnop';
 export const ADMIN_ID = 1001;
@@ -91,6 +92,21 @@ export async function startBot(
       await tg.stop('test');
       app.close();
     },
+  };
+}
+
+/**
+ * What the emulator lacks for uploads, for a fault proxy to serve: getFile for each file id, and
+ * the download of its bytes.
+ */
+export function servedFiles(files: Record<string, Buffer>): (method: string, url: string, body: string) => Served | undefined {
+  return (method, url, body) => {
+    if (method === 'getFile') {
+      const id = JSON.parse(body).file_id as string;
+      return { status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, result: { file_id: id, file_unique_id: id, file_size: files[id].length, file_path: `documents/${id}.bin` } }) };
+    }
+    const file = /^\/file\/bot[^/]+\/documents\/(\w+)\.bin$/.exec(url);
+    return file ? { status: 200, contentType: 'application/octet-stream', body: files[file[1]] } : undefined;
   };
 }
 
