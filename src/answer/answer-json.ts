@@ -19,10 +19,15 @@ export function answerJson(result: SearchResult) {
       window: q.window,
       kind: q.kind,
       topic: q.topic,
+      unplaced: q.unplaced,
+      body: q.body,
+      innerDocs: q.innerDocs,
+      regionSuggestions: q.regionSuggestions,
       detail: q.detail,
     },
     groups: result.groups.map((g) => ({
       doc: g.doc.doc,
+      ...(g.inner ? { inner: true } : {}),
       region: g.doc.region,
       year: g.doc.year,
       title: g.doc.title,
@@ -37,6 +42,8 @@ export function answerJson(result: SearchResult) {
       ? {
           suggestions: {
             units: result.suggestions.units,
+            regions: result.suggestions.regions,
+            plans: result.suggestions.plans?.map((d) => ({ doc: d.doc, region: d.region, year: d.year })),
             next: result.suggestions.next?.map((t) => ({ id: t.id, citation: citation(t.task, t.doc), ...t.task })),
           },
         }

@@ -30,6 +30,16 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
     const what = q.unknownRegion ? `还没有收录${q.unknownRegion}的工作方案。` : '没有找到符合条件的工作方案文档。';
     return { pages: [`${what}可发送「/docs」查看已收录的文档。`] };
   }
+  if (result.reason === 'unknown-region') {
+    return { pages: [`没有找到这个地区的工作方案。您是不是要找：${(result.suggestions?.regions ?? []).join('、')}？`] };
+  }
+  if (result.reason === 'unplaced') {
+    return { pages: [`没有任务提到「${q.unplaced.join('」「')}」，无法据此查找。请换一种说法，或去掉这个词再问。`] };
+  }
+  if (result.reason === 'no-year') {
+    const plans = (result.suggestions?.plans ?? []).map((d) => `${d.region}${d.year ?? ''}年`);
+    return { pages: [`没有${q.year}年的工作方案。${plans.length ? `现有：${[...new Set(plans)].join('、')}方案，可加上年份再问。` : '可发送「/docs」查看已收录的文档。'}`] };
+  }
   if (result.reason === 'no-detail') {
     return { pages: [`没有找到${q.detail ? `第${q.detail.seq}项${q.detail.item ? `第${q.detail.item}点` : ''}` : '该项任务'}。请检查序号，或指明地区，例如「蕉岭 第20项」。`] };
   }
@@ -120,7 +130,7 @@ export function formatTask(t: IndexedTask, today: string, done: boolean): string
 
 function summaryLine(g: ResultGroup, r: SearchResult): string {
   const q = r.query;
-  const name = `${g.doc.region}${g.doc.year ?? ''}`;
+  const name = `${g.inner ? '辖区内·' : ''}${g.doc.region}${g.doc.year ?? ''}`;
   const count = (k: ResultSection['kind']) => g.sections.filter((s) => s.kind === k).reduce((n, s) => n + s.tasks.length, 0);
   const who = q.unit ? `${q.unit.text}${q.role === 'lead' ? '（牵头）' : q.role === 'responsible' ? '（配合/责任）' : ''}` : '';
   const parts: string[] = [];

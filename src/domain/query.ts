@@ -38,18 +38,27 @@ export const Query = z.object({
   /** The day the question was asked (YYYY-MM-DD): relative words and task statuses depend on it. */
   today: z.string(),
   intent: z.enum(['list', 'count', 'who', 'detail']),
-  /** Documents the region words select (all when empty). */
+  /** Documents the region words (or the body named) select (all when empty). */
   docs: z.array(z.string()),
+  /** Plans of regions inside the region named (开平 inside 江门): listed after its own, marked. */
+  innerDocs: z.array(z.string()).default([]),
   regionWords: z.array(z.string()),
-  /** A place named before a unit that no document covers (澄源县财政局 → 澄源县). */
+  /** A place no plan covers: one the gazetteer knows (广州市) or one printed before a unit (澄源县财政局 → 澄源县). */
   unknownRegion: z.string().optional(),
+  /** Library regions a mistyped place word is closest to (焦岭 → 蕉岭县). */
+  regionSuggestions: z.array(z.string()).optional(),
+  /** A body whose own plan the library holds, as typed (厦门市财政局, 江门土储中心), and its issuer. */
+  body: z.object({ text: z.string(), issuer: z.string() }).optional(),
   year: z.number().int().optional(),
   unit: UnitRef.optional(),
   role: z.enum(['lead', 'responsible']).optional(),
   window: TimeWindow.optional(),
   kind: KindFilter.optional(),
   topic: z.array(z.string()),
-  detail: z.object({ seq: z.string(), item: z.string().optional() }).optional(),
+  /** Topic words no task of the library holds: said so, never searched around. */
+  unplaced: z.array(z.string()).default([]),
+  /** A numbered task: 序号, point, and the heading it is read inside where numbering restarts ((二), 一). */
+  detail: z.object({ seq: z.string(), item: z.string().optional(), heading: z.string().optional() }).optional(),
   /** Clear messages for what could not be read (13月, 2月30日). */
   problems: z.array(z.string()),
 });

@@ -94,7 +94,7 @@ export function readTime(text: string, today: string): TimeReading {
     return mo < 1 || mo > 12 ? month('plan', mo, m[0]) : range('plan', mo, mo, m[0]);
   });
   if (!window) {
-    const y = /((?:19|20)\d{2})\s*年(?:度)?/.exec(rest);
+    const y = /(?<![\d.\-/])((?:19|20)\d{2})(?:\s*年(?:度)?)?(?![\d\-/.月])/.exec(rest);
     if (y) {
       year = Number(y[1]);
       rest = rest.slice(0, y.index) + ' ' + rest.slice(y.index + y[0].length);

@@ -1,6 +1,11 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
-import { aliasForms, analyzeUnit, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { isAncestor, placeOf, type Place } from '../domain/gazetteer.js';
+import { aliasForms, analyzeUnit, functionOf, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { variants } from '../domain/topic-words.js';
+import type { BodyForm, UnitForm } from '../query/vocabulary.js';
+
+export type { BodyForm, UnitForm };
 
 /** A task with what matching needs precomputed: its id, its units read as names, its text. */
 export interface IndexedTask {
@@ -30,14 +35,6 @@ class Entry implements IndexedTask {
   }
 }
 
-/** A form of a unit name that may appear in a question, with the documents that name that unit. */
-export interface UnitForm {
-  form: string;
-  key: string;
-  level: UnitLevel;
-  docs: Set<string>;
-}
-
 /**
  * The in-memory corpus questions are answered from: documents, tasks and a catalog of unit names.
  * Built once from parsed records; read-only afterwards.
@@ -53,6 +50,12 @@ export class Corpus {
   readonly regionForms: Array<{ form: string; docs: string[] }>;
   readonly regionsByForm: Map<string, string[]>;
   readonly unitsByForm = new Map<string, UnitForm[]>();
+  /** Unit forms without level by the first character of their function and their kind (住|局), for short forms. */
+  readonly unitsByHead = new Map<string, UnitForm[]>();
+  /** The plans that are one body's own, by the first character of the body's function and its kind. */
+  readonly bodiesByHead = new Map<string, BodyForm[]>();
+  /** Each document's division in the gazetteer (undefined when its region is none the gazetteer knows). */
+  private readonly places = new Map<string, Place | undefined>();
 
   constructor(
     readonly docs: DocumentMeta[],
@@ -70,10 +73,34 @@ export class Corpus {
     this.regionForms = [...regions].map(([form, ds]) => ({ form, docs: ds })).sort((a, b) => b.form.length - a.form.length);
     this.regionsByForm = regions;
     for (const f of this.unitForms) {
-      const same = this.unitsByForm.get(f.form);
-      if (same) same.push(f);
-      else this.unitsByForm.set(f.form, [f]);
+      push(this.unitsByForm, f.form, f);
+      const parts = f.level ? undefined : functionOf(f.form);
+      if (parts?.func) push(this.unitsByHead, parts.func[0] + parts.kind, f);
     }
+    for (const d of docs) {
+      const body = bodyOf(d);
+      if (body) push(this.bodiesByHead, body.func[0] + body.kind, body);
+      this.places.set(d.doc, placeOf(d.region)[0]);
+    }
+  }
+
+  /** The document's division (蕉岭县 of 梅州市 of 广东省), when the gazetteer knows its region. */
+  placeOf(doc: string): Place | undefined {
+    return this.places.get(doc);
+  }
+
+  /** True when some task's category or requirement holds the word (or a synonym of it). */
+  inText(word: string): boolean {
+    const forms = variants(word);
+    return this.tasks.some((t) => forms.some((f) => t.text.includes(f)));
+  }
+
+  /** Documents of regions inside a division (开平 inside 江门, 长宁 inside 上海), not the division's own. */
+  docsInside(place: Place): string[] {
+    return this.docs.filter((d) => {
+      const p = this.places.get(d.doc);
+      return p !== undefined && p !== place && isAncestor(place, p);
+    }).map((d) => d.doc);
   }
 
   static from(docs: DocumentMeta[], tasks: Task[]): Corpus {
@@ -128,6 +155,24 @@ export class Corpus {
     return this.byDoc.get(doc) ?? [];
   }
 }
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const same = map.get(key);
+  if (same) same.push(value);
+  else map.set(key, [value]);
+}
+
+/** The body a plan belongs to, when its issuer is a body rather than a government (人民政府, its 办公室/办公厅). */
+function bodyOf(d: DocumentMeta): BodyForm | undefined {
+  if (!d.issuer || GOVERNMENT_ISSUER.test(d.issuer)) return undefined;
+  const prefix = [d.region, ...d.regionAliases].filter((r) => d.issuer.startsWith(r)).sort((a, b) => b.length - a.length)[0] ?? '';
+  const rest = d.issuer.slice(prefix.length).replace(/^[省市县区]/, '');
+  const parts = functionOf(rest);
+  if (!parts?.func) return undefined;
+  return { doc: d.doc, issuer: d.issuer, level: (d.level === '省' ? '省' : d.level) as UnitLevel, func: parts.func, kind: parts.kind };
+}
+
+const GOVERNMENT_ISSUER = /(人民政府|政府)(办公室|办公厅)?$|政府办$/;
 
 function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
   const forms = new Map<string, UnitForm>();

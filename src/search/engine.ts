@@ -28,6 +28,11 @@ export class SearchEngine {
       regionsByForm: corpus.regionsByForm,
       unitForms: corpus.unitForms,
       unitsByForm: corpus.unitsByForm,
+      unitsByHead: corpus.unitsByHead,
+      bodiesByHead: corpus.bodiesByHead,
+      placeOf: (doc) => corpus.placeOf(doc),
+      docsInside: (place) => corpus.docsInside(place),
+      inText: (word) => corpus.inText(word),
       docYears: corpus.docs.map((d) => ({ doc: d.doc, year: d.year })),
       tokenize: (t) => tokenizer.terms(t),
     };

@@ -55,17 +55,14 @@ export class LunrRanker implements TopicRanker {
     private readonly tokenizer: Tokenizer,
   ) {}
 
-  /** The best matches when no task holds every word: those scoring at least half the best. */
+  /** Every task holding any of the words, best first (the candidates when no task holds them all). */
   rank(words: string[], docs: Set<string>): IndexedTask[] {
     const terms = words.flatMap((w) => this.tokenizer.terms(w));
     if (!terms.length) return [];
     const hits = this.index().query((q) => {
       for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
     });
-    if (!hits.length) return [];
-    const top = hits[0].score;
     return hits
-      .filter((h) => h.score >= top * 0.5)
       .flatMap((h) => this.corpus.byText.get(h.ref) ?? [])
       .filter((t) => docs.has(t.task.doc));
   }

@@ -1,9 +1,9 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Query, UnitRef } from '../domain/query.js';
-import { canonicalUnit, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { abbreviates, canonicalUnit, functionOf, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
-import { matchesTopic, type TopicRanker } from './topic.js';
+import { matchesTopic, nearestCover, type TopicRanker } from './topic.js';
 
 export type SectionKind = 'named' | 'undated' | 'past' | 'collective' | 'matched';
 
@@ -15,11 +15,17 @@ export interface ResultSection {
 export interface ResultGroup {
   doc: DocumentMeta;
   sections: ResultSection[];
+  /** A plan of a region inside the one asked about (开平 for 江门), listed after the region's own. */
+  inner?: boolean;
 }
 
 export interface Suggestions {
   /** Closest unit names, for a unit no document names. */
   units?: string[];
+  /** Library regions closest to a mistyped place word. */
+  regions?: string[];
+  /** The plans the region has, for a year it has no plan of. */
+  plans?: DocumentMeta[];
   /** A known unit's next deadlines, when nothing falls in the window asked. */
   next?: IndexedTask[];
 }
@@ -29,7 +35,7 @@ export interface SearchResult {
   groups: ResultGroup[];
   total: number;
   /** Why there is nothing, or what was not understood. */
-  reason?: 'not-understood' | 'problem' | 'unknown-unit' | 'no-match' | 'no-document' | 'no-detail';
+  reason?: 'not-understood' | 'problem' | 'unknown-unit' | 'unknown-region' | 'unplaced' | 'no-match' | 'no-document' | 'no-year' | 'no-detail';
   suggestions?: Suggestions;
 }
 
@@ -42,18 +48,33 @@ export interface SearchResult {
 export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): SearchResult {
   const empty = (reason: SearchResult['reason'], suggestions?: Suggestions): SearchResult => ({ query, groups: [], total: 0, reason, suggestions });
   if (query.problems.length) return empty('problem');
-  const understood = query.unit || query.topic.length || query.detail || query.kind || query.window || query.docs.length || query.year !== undefined;
-  if (!understood) return empty('not-understood');
-
+  if (query.regionSuggestions?.length) return empty('unknown-region', { regions: query.regionSuggestions });
   if (query.unknownRegion) return empty('no-document');
-  const docs = scopeDocs(corpus, query);
-  if (docs.length === 0) return empty('no-document');
+  const understood =
+    query.unit || query.body || query.topic.length || query.detail || query.kind || query.window || query.docs.length || query.innerDocs.length || query.year !== undefined;
+  if (!understood) return empty('not-understood');
+  // A word no task holds is said so: searching around it would answer a wider question.
+  if (query.unplaced.length && !(query.unit && !query.unit.known)) {
+    const placed = query.unit || query.body || query.detail || query.kind || query.window || query.docs.length || query.innerDocs.length;
+    return empty(placed || query.unplaced.length < query.topic.length ? 'unplaced' : 'not-understood');
+  }
+
+  const scoped = scopeDocs(corpus, query);
+  if (scoped.length === 0) {
+    if (query.year !== undefined) return empty('no-year', { plans: scopeDocs(corpus, { ...query, year: undefined }, true) });
+    return empty('no-document');
+  }
+  const inner = query.innerDocs.length ? scopeDocs(corpus, { ...query, docs: query.innerDocs }) : [];
+  const docs = [...scoped, ...inner];
+  const isInner = new Set(inner.map((d) => d.doc));
+  const group = (doc: DocumentMeta, sections: ResultSection[]): ResultGroup => (isInner.has(doc.doc) ? { doc, sections, inner: true } : { doc, sections });
 
   const groups: ResultGroup[] = [];
   if (query.detail) {
+    const { seq, item, heading } = query.detail;
     for (const d of docs) {
-      const hits = corpus.tasksOf(d.doc).filter((t) => t.task.seq === query.detail!.seq && (!query.detail!.item || t.task.item === query.detail!.item));
-      if (hits.length) groups.push({ doc: d, sections: [{ kind: 'matched', tasks: hits }] });
+      const hits = corpus.tasksOf(d.doc).filter((t) => numbered(t.task.seq, seq, heading) && (!item || t.task.item === item));
+      if (hits.length) groups.push(group(d, [{ kind: 'matched', tasks: hits }]));
     }
     return finish(query, groups, groups.length ? undefined : 'no-detail');
   }
@@ -69,13 +90,14 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       const role = singleColumn && query.role === 'lead' ? undefined : query.role;
       const named: IndexedTask[] = [];
       const collective: IndexedTask[] = [];
+      // A plan that does not name the unit says nothing of it, whatever its collectives.
+      if (!tasks.some((t) => columns(t, undefined).some((u) => namesUnit(u, unit, d)))) continue;
+      anyNamed = true;
       for (const t of tasks) {
         const cols = columns(t, role);
-        if (!anyNamed && role && columns(t, undefined).some((u) => namesUnit(u, unit, d))) anyNamed = true;
         if (cols.some((u) => namesUnit(u, unit, d))) named.push(t);
         else if (reachesDepartment(unit) && cols.some((u) => reaches(u, unit, d))) collective.push(t);
       }
-      if (named.length) anyNamed = true;
       const sections = filterSections(query, d, named, collective);
       if (sections.length) groups.push({ doc: d, sections });
     }
@@ -86,25 +108,23 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     return finish(query, groups);
   }
 
-  // Topic, kind, window or document questions.
+  // Topic, kind, window, document or body questions (a body's question is its whole plan). Topic
+  // words: the tasks holding every one, with those holding nearly all of their weight.
+  const near = query.topic.length > 2 && ranker ? new Set(nearestCover(ranker.rank(query.topic, new Set(docs.map((d) => d.doc))), query.topic, corpus.tasks)) : undefined;
   for (const d of docs) {
     let tasks = corpus.tasksOf(d.doc);
-    if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic));
+    if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t));
     const sections = filterSections(query, d, tasks, []);
-    if (sections.length) groups.push({ doc: d, sections });
+    if (sections.length) groups.push(group(d, sections));
   }
-  if (query.topic.length && groups.length === 0 && ranker) {
+  if (query.topic.length && groups.length === 0 && ranker && !near) {
     // No task holds every topic word: fall back to the best text matches.
-    const ranked = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
+    const ranked = nearestCover(ranker.rank(query.topic, new Set(docs.map((d) => d.doc))), query.topic, corpus.tasks);
     for (const d of docs) {
       const tasks = ranked.filter((t) => t.task.doc === d.doc);
       const sections = filterSections(query, d, tasks, []);
-      if (sections.length) groups.push({ doc: d, sections });
+      if (sections.length) groups.push(group(d, sections));
     }
-  }
-  if (groups.length === 0 && !query.docs.length && !query.kind && !query.window && !corpus.tasks.some((t) => query.topic.some((w) => t.text.includes(w)))) {
-    // Words that no task holds anywhere, and nothing else: the question was not understood.
-    return empty('not-understood');
   }
   if (query.topic.length && ranker) {
     for (const g of groups) for (const s of g.sections) s.tasks = ranker.order(s.tasks, query.topic);
@@ -117,15 +137,19 @@ function finish(query: Query, groups: ResultGroup[], reason?: SearchResult['reas
   return { query, groups, total, reason };
 }
 
-/** Documents a query reaches: its region words, its year (else each region's latest plan), its unit's level. */
-export function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number }): DocumentMeta[] {
+/**
+ * Documents a query reaches: its region words, its year (none when the region has no plan of that
+ * year), else each region's latest plan (every year's with `allYears`), its unit's level.
+ */
+export function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number; regionWords?: string[] }, allYears = false): DocumentMeta[] {
   let docs = query.docs.length
     ? query.docs.flatMap((n) => corpus.docByName.get(n) ?? []).sort((a, b) => corpus.position(a.doc) - corpus.position(b.doc))
-    : [...corpus.docs];
+    : query.regionWords?.length
+      ? [] // a region with plans only inside it (上海 → 长宁, 普陀): none of its own
+      : [...corpus.docs];
   if (query.year !== undefined) {
-    const ofYear = docs.filter((d) => d.year === query.year);
-    if (ofYear.length) docs = ofYear;
-  } else {
+    docs = docs.filter((d) => d.year === query.year);
+  } else if (!allYears) {
     const latest = new Map<string, number>();
     for (const d of docs) latest.set(d.region, Math.max(latest.get(d.region) ?? -Infinity, d.year ?? -Infinity));
     docs = docs.filter((d) => (d.year ?? -Infinity) === latest.get(d.region));
@@ -146,7 +170,11 @@ function columns(t: IndexedTask, role: Query['role']): UnitName[] {
 
 /** True when a task's unit is the unit asked for, by name, alias, or (partial) function word. */
 export function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
-  if (ref.partial) return !u.collective && (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)));
+  if (ref.partial) {
+    return !u.collective && (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)) || abbreviates(ref.text, functionOf(u.core)?.func ?? ''));
+  }
+  // 区数据局等相关部门 names 区数据局.
+  if (u.heads.length && ref.key && u.heads.includes(ref.key)) return !ref.level || !u.level || ref.level === u.level;
   if (u.collective) return canonicalUnit(ref.text) === u.canonical || canonicalUnit(ref.text) === u.core;
   // 审计局 also names 监察和审计局: a bureau merged into another keeps its name at the end.
   if (!ref.key || !u.keys.some((k) => k === ref.key || (k.length > ref.key!.length && k.endsWith(`和${ref.key}`)))) return false;
@@ -161,6 +189,8 @@ function reachesDepartment(ref: UnitRef): boolean {
 
 /** True when a collective of departments covers the unit: 各部门, 县直有关单位, or a function list holding its function. */
 function reaches(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
+  // 各处室, 各科室: a body's internal units, which its plan names.
+  if (u.collective === 'internal') return true;
   if (u.collective !== 'departments') return false;
   const level = ref.level || (doc.level as UnitLevel);
   if (u.scope.length && level && !u.scope.includes(level)) return false;
@@ -199,6 +229,19 @@ function filterSections(query: Query, doc: DocumentMeta, named: IndexedTask[], c
   if (n.length) sections.push({ kind: query.unit ? 'named' : 'matched', tasks: n });
   if (c.length) sections.push({ kind: 'collective', tasks: c });
   return sections;
+}
+
+/**
+ * True when a printed 序号 is the one asked for: the number itself, or where numbering restarts
+ * under each heading the path ((二)/1) — inside the heading named, else under any heading.
+ */
+function numbered(printed: string, seq: string, heading?: string): boolean {
+  if (printed === seq && !heading) return true;
+  const path = printed.replace(/[（(]/g, '(').replace(/[）)]/g, ')').split('/');
+  if (path.length < 2 || path[path.length - 1] !== seq) return false;
+  if (!heading) return true;
+  const bare = (h: string) => h.replace(/[()]/g, '');
+  return path.slice(0, -1).some((h) => bare(h) === bare(heading));
 }
 
 function byDate(a: IndexedTask, b: IndexedTask): number {

@@ -49,7 +49,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     '请问 请 帮 我 我们 你 查 查询 看看 列出 告诉 一下 所有 全部 全 都 还 又 也 就 这 那 其 之 以 于 等 ' +
     '前 后 底 内 时候 时间 截止 到期 期限 时限 日期 的话 具体要求 政务公开 信息公开 工作任务 公开工作 ' +
     '单位 部门 政府 清单 方案 要点 分工 计划 规定 是否 有没有 哪些是 要做 要求是 ' +
-    'what which is are the of to for by do does due tasks task list show me all in on at a an need needs publish must ' +
-    'have has be what\'s whats please tell'
+    'what which plan plans is are the of to for by do does due tasks task list show me all in on at a an need needs publish must ' +
+    'have has be what\'s whats please tell where when how with from this that there their its it will would should can could about ' +
+    '啥 活 活儿 事 事情 东西 哪里 归 管 干 搞 主要 一些 以及 都有 有啥 要干'
   ).split(/\s+/),
 );

@@ -1,0 +1,125 @@
+import { placesIn, placesNamed, regionName, type Place } from '../domain/gazetteer.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface RegionReading {
+  /** The text with the region words taken out (a 市/县/区 ending kept for the unit after it). */
+  rest: string;
+  /** Plans of the regions named, at their own level. */
+  docs: Set<string>;
+  /** Plans of regions inside the ones named (开平 inside 江门): shown after, marked, never for a unit. */
+  inner: Set<string>;
+  regionWords: string[];
+  /** A division the gazetteer knows and the library has no plan for (广州市). */
+  unknownRegion?: string;
+  /** Library regions a mistyped place word is closest to (焦岭 → 蕉岭县). */
+  suggestions?: string[];
+}
+
+/**
+ * Reads the region words of a question: first the library's own region forms (longest first), then
+ * the divisions of China that the gazetteer knows — a division with plans inside it selects them as
+ * inner plans, one with none is an unknown region, never a topic word — and last a word at the head
+ * of the question one character away from a library region, which is offered as a suggestion.
+ */
+export function readRegions(text: string, vocab: Vocabulary): RegionReading {
+  let rest = text;
+  const docs = new Set<string>();
+  const inner = new Set<string>();
+  const regionWords: string[] = [];
+  for (let hit = longestForm(rest, vocab.regionsByForm); hit; hit = longestForm(rest, vocab.regionsByForm)) {
+    const { form, index } = hit[0];
+    regionWords.push(form);
+    for (const d of vocab.regionsByForm.get(form)!) {
+      docs.add(d);
+      const place = vocab.placeOf(d);
+      if (place) vocab.docsInside(place).forEach((i) => inner.add(i));
+    }
+    const keep = /[市县区]$/.test(form) ? form.slice(-1) : '';
+    rest = rest.slice(0, index) + ' ' + keep + rest.slice(index + form.length);
+  }
+  docs.forEach((d) => inner.delete(d));
+  if (regionWords.length) return { rest, docs, inner, regionWords };
+
+  const place = placeNamed(rest);
+  if (place) {
+    const inside = place.places.flatMap((p) => vocab.docsInside(p));
+    const name = regionName(place.places[0]);
+    const cut = rest.slice(0, place.index) + ' ' + (/[市县区]$/.test(place.word) ? place.word.slice(-1) : '') + rest.slice(place.index + place.word.length);
+    if (inside.length) return { rest: cut, docs, inner: new Set(inside), regionWords: [name] };
+    return { rest: cut, docs, inner, regionWords: [name], unknownRegion: name };
+  }
+  const suggestions = closeRegions(rest, vocab);
+  return { rest, docs, inner, regionWords, ...(suggestions.length ? { suggestions } : {}) };
+}
+
+/**
+ * A division of China named in the text: a full name anywhere (成都市, 台山市), or at the head of the
+ * question a name without its 市/县/区/省 (广州, 台山) that no unit word continues (公安局 is no 公安县).
+ */
+function placeNamed(text: string): { index: number; word: string; places: Place[] } | undefined {
+  const full = placesIn(text)[0];
+  if (full) return { index: full.index, word: full.name, places: full.places };
+  const head = HEAD.exec(text);
+  if (!head) return undefined;
+  const index = head.index + head[1].length;
+  for (const len of [3, 2]) {
+    const word = text.slice(index, index + len);
+    if (!/^[\u4e00-\u9fff]+$/.test(word) || UNIT_NEXT.test(text.slice(index + len))) continue;
+    const places = SUFFIXES.flatMap((s) => placesNamed(word + s));
+    if (places.length) return { index, word, places };
+  }
+  return undefined;
+}
+
+/** Library regions one character away from the word heading the question (焦岭, 陆安, 蕉领县). */
+function closeRegions(text: string, vocab: Vocabulary): string[] {
+  const head = HEAD.exec(text);
+  if (!head) return [];
+  const index = head.index + head[1].length;
+  const out = new Set<string>();
+  for (const [form, docs] of vocab.regionsByForm) {
+    if (form.length < 2) continue;
+    const word = text.slice(index, index + form.length);
+    if (word.length !== form.length || !oneApart(word, form) || UNIT_NEXT.test(text.slice(index + form.length)) || vocab.inText(word)) continue;
+    const place = vocab.placeOf(docs[0]);
+    out.add(place ? regionName(place) : form);
+  }
+  return [...out].slice(0, 5);
+}
+
+function oneApart(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
+  return diff === 1;
+}
+
+/**
+ * The longest forms of a dictionary found in a text (all occurrences of that length, leftmost
+ * first), by looking up the text's substrings: the cost grows with the text, not the dictionary.
+ */
+export function longestForm(text: string, dict: Map<string, unknown>): Array<{ form: string; index: number }> | undefined {
+  let longest = longestKey.get(dict);
+  if (longest === undefined) {
+    longest = 0;
+    for (const k of dict.keys()) longest = Math.max(longest, k.length);
+    longestKey.set(dict, longest);
+  }
+  const max = Math.min(text.length, longest);
+  for (let len = max; len >= 2; len--) {
+    const hits: Array<{ form: string; index: number }> = [];
+    for (let i = 0; i + len <= text.length; i++) {
+      const s = text.slice(i, i + len);
+      if (dict.has(s)) hits.push({ form: s, index: i });
+    }
+    if (hits.length) return hits;
+  }
+  return undefined;
+}
+
+const longestKey = new WeakMap<Map<string, unknown>, number>();
+
+/** The head of a question: spaces and polite openings before its first word. */
+const HEAD = /^(\s*(?:请问|请|麻烦|帮我查一下|帮我查|查一下|查查|看看|问一下)?\s*)[\u4e00-\u9fff]/;
+/** What continues a word into a unit name, so the word is no place (公安局, 民政厅). */
+const UNIT_NEXT = /^[局委办厅处科室所站院队]|^中心/;
+const SUFFIXES = ['市', '县', '区', '省', '自治区', '自治州', '自治县', '旗', '盟'];
