@@ -18,6 +18,7 @@ export function answerJson(result: SearchResult) {
       role: q.role,
       window: q.window,
       kind: q.kind,
+      status: q.status,
       topic: q.topic,
       unplaced: q.unplaced,
       body: q.body,

@@ -54,6 +54,8 @@ export const Query = z.object({
   role: z.enum(['lead', 'responsible']).optional(),
   window: TimeWindow.optional(),
   kind: KindFilter.optional(),
+  /** A tracked status asked about: 逾期的 (overdue), 还有几项没完成 (open), 办结了多少 (done). */
+  status: z.enum(['overdue', 'open', 'done']).optional(),
   topic: z.array(z.string()),
   /** Topic words no task of the library holds: said so, never searched around. */
   unplaced: z.array(z.string()).default([]),

@@ -41,6 +41,8 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 
   const kind = readKind(rest);
   if (kind) rest = rest.replace(kind.match, ' ');
+  const status = STATUSES.find(([re]) => re.test(rest));
+  if (status) rest = rest.replace(status[0], ' ');
 
   // A region with plans only inside it (上海 → 长宁, 普陀) has no body or unit of its own level.
   const ownLevel = !(regionWords.length && docs.size === 0);
@@ -108,6 +110,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     role,
     window: time.window,
     kind: kind ? { kind: kind.kind, every: kind.every, label: kind.label } : undefined,
+    status: status?.[1],
     topic,
     unplaced: topic.filter((w) => !opts.vocab.inText(w)),
     detail: detail ? { seq: detail.seq, item: detail.item, heading: detail.heading } : undefined,
@@ -198,5 +201,12 @@ function internalUnit(rest: string): { unit: UnitRef; rest: string } | undefined
   if (!m || /[哪么要的是有按在为和与或每各]/.test(m[1])) return undefined;
   return { unit: { text: m[1], level: '', key: m[1], partial: false, known: false }, rest: rest.replace(m[1], ' ') };
 }
+
+/** Words for a tracked status, most specific first. */
+const STATUSES: Array<[RegExp, 'overdue' | 'open' | 'done']> = [
+  [/逾期(?:未完成|未办结)?|超期|超过期限|过了期限|overdue/i, 'overdue'],
+  [/(?:还)?(?:没(?:有)?|未|尚未)(?:完成|办结|做完|落实)|待办|outstanding|not (?:yet )?(?:done|completed|finished)/i, 'open'],
+  [/已(?:经)?(?:完成|办结|办完|做完)|(?:办结|完成|做完|办完)了|\bdone\b|completed|closed/i, 'done'],
+];
 
 const TOPIC_FRAME = /要求|怎么|如何|什么时候|何时|由谁|谁负责|哪个单位|哪些单位|规定|内容是|具体/;

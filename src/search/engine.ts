@@ -1,10 +1,12 @@
 import type lunr from 'lunr';
 import type { DocumentMeta } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
+import { functionOf } from '../domain/unit-name.js';
 import { parseQuery, type Vocabulary } from '../query/query-parser.js';
 import { Corpus, type IndexedTask } from './corpus.js';
 import { buildLunr, LunrRanker } from './lunr-index.js';
 import { retrieve, type SearchResult } from './retrieve.js';
+import { withStatus } from './status-filter.js';
 import { Tokenizer } from './tokenizer.js';
 
 /**
@@ -64,10 +66,13 @@ export class SearchEngine {
     return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus)), index);
   }
 
-  /** Understands and answers one question. `today` is YYYY-MM-DD (Asia/Shanghai today when absent). */
-  ask(text: string, today?: string): SearchResult {
+  /**
+   * Understands and answers one question. `today` is YYYY-MM-DD (Asia/Shanghai today when absent);
+   * `isDone` is the 办结 record that status questions (逾期的, 还有几项没完成) filter by.
+   */
+  ask(text: string, today?: string, isDone?: (taskId: string) => boolean): SearchResult {
     const query = parseQuery(text, { today, vocab: this.vocab });
-    return retrieve(this.corpus, query, this.ranker);
+    return withStatus(retrieve(this.corpus, query, this.ranker), isDone);
   }
 
   /**
@@ -82,7 +87,20 @@ export class SearchEngine {
   }
 }
 
-/** Every unit name and alias form, so jieba keeps 县财政局 or 市发展改革委 as one word. */
+/**
+ * The library's vocabulary as jieba's user dictionary, so segmentation keeps its words whole: every
+ * unit form (县财政局, 市发展改革委), its alias key and function (发改, 住建, 科工商务), every region
+ * form (安居, 蕉岭县) and every body (厦门市财政局).
+ */
 function dictionaryWords(corpus: Corpus): string[] {
-  return corpus.unitForms.map((f) => f.form);
+  const words = new Set<string>();
+  for (const f of corpus.unitForms) {
+    words.add(f.form);
+    words.add(f.key);
+    const func = functionOf(f.form)?.func;
+    if (func && func.length >= 2) words.add(func);
+  }
+  for (const form of corpus.regionsByForm.keys()) words.add(form);
+  for (const d of corpus.docs) words.add(d.issuer);
+  return [...words];
 }

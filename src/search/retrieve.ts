@@ -51,7 +51,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   if (query.regionSuggestions?.length) return empty('unknown-region', { regions: query.regionSuggestions });
   if (query.unknownRegion) return empty('no-document');
   const understood =
-    query.unit || query.body || query.topic.length || query.detail || query.kind || query.window || query.docs.length || query.innerDocs.length || query.year !== undefined;
+    query.unit || query.body || query.topic.length || query.detail || query.kind || query.status || query.window || query.docs.length || query.innerDocs.length || query.year !== undefined;
   if (!understood) return empty('not-understood');
   // A word no task holds is said so: searching around it would answer a wider question.
   if (query.unplaced.length && !(query.unit && !query.unit.known)) {
