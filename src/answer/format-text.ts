@@ -2,7 +2,7 @@ import type { Deadline, Task } from '../domain/task.js';
 import type { DocumentMeta } from '../domain/document.js';
 import type { IndexedTask } from '../search/corpus.js';
 import type { ResultGroup, ResultSection, SearchResult } from '../search/retrieve.js';
-import { statusLabel } from '../domain/status-label.js';
+import { planEnded, statusLabel } from '../domain/status-label.js';
 
 /** A page of answer text: plain Chinese text, no markup (adapters escape and style it). */
 export interface AnswerText {
@@ -19,11 +19,18 @@ export const PAGE_LIMIT = 3500;
 export interface FormatOptions {
   /** Whether a task (by id) has been closed (办结); statuses are computed from dates otherwise. */
   isDone?: (taskId: string) => boolean;
+  /**
+   * The tasks reaching a unit only through collectives (各部门, 各有关单位): listed in full ('list',
+   * the default), one line with their count per plan ('count': a chat on a phone, with a button
+   * or /more), or alone ('only': what that button shows).
+   */
+  collectives?: 'list' | 'count' | 'only';
 }
 
 export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): AnswerText {
   const q = result.query;
-  const taskLine = (t: IndexedTask) => formatTask(t, q.today, opts.isDone?.(t.id) ?? false);
+  const done = (t: IndexedTask) => opts.isDone?.(t.id) ?? false;
+  const taskLine = (t: IndexedTask) => (q.detail ? formatDetail(t, q.today, done(t)) : formatTask(t, q.today, done(t)));
   if (result.reason === 'problem') return { pages: [q.problems.join('\n')] };
   if (result.reason === 'not-understood') return { pages: [NOT_UNDERSTOOD] };
   if (result.reason === 'no-document') {
@@ -61,17 +68,31 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
     return { pages: [head + (next.length ? `\n接下来的期限：\n${next.map((t) => taskLine(t)).join('\n')}` : '')] };
   }
 
+  const collectives = opts.collectives ?? 'list';
   const blocks: string[] = [];
-  if (q.intent === 'count') blocks.push(`共 ${result.total} 项任务。`);
+  if (q.intent === 'count' && collectives !== 'only') blocks.push(countLine(result));
   for (const g of result.groups) {
-    blocks.push(summaryLine(g, result));
-    for (const s of g.sections) {
-      const title = sectionTitle(s, result);
+    const sections = collectives === 'only' ? g.sections.filter((s) => s.kind === 'collective') : g.sections;
+    if (!sections.length) continue;
+    blocks.push(collectives === 'only' ? `【${groupName(g)}】${q.unit ? `${q.unit.text} ` : ''}通过集体表述涉及 ${sections[0].tasks.length} 项` : summaryLine(g, result));
+    const ended = endedBanner(g, result);
+    if (ended) blocks.push(ended);
+    for (const s of sections) {
+      if (s.kind === 'collective' && collectives === 'count') {
+        blocks.push(`— 通过「各部门」「各有关单位」等集体表述涉及 ${s.tasks.length} 项，发送 /more 查看 —`);
+        continue;
+      }
+      const title = collectives === 'only' ? '' : sectionTitle(s, result);
       if (title) blocks.push(title);
       s.tasks.forEach((t) => blocks.push(taskLine(t)));
     }
   }
   return { pages: paginateLines(blocks) };
+}
+
+/** The distinct tasks of a result that reach the unit only through collectives (0 without a unit). */
+export function collectiveCount(result: SearchResult): number {
+  return distinct(result, (k) => k === 'collective');
 }
 
 /**
@@ -119,18 +140,58 @@ export function describeDeadline(d: Deadline): string {
   }
 }
 
-/** One task as a reader sees it: citation, requirement, deadline with its status, units. */
+/** One task as a reader sees it: citation, requirement (cut at 160 characters), deadline with its status, units. */
 export function formatTask(t: IndexedTask, today: string, done: boolean): string {
   const req = t.task.requirement.length > 160 ? `${t.task.requirement.slice(0, 160)}…` : t.task.requirement;
-  const units = [t.task.lead.length ? `牵头：${t.task.lead.join('、')}` : '', t.task.responsible.length ? `责任：${t.task.responsible.join('、')}` : '']
-    .filter(Boolean)
-    .join('；');
+  const units = unitsText(t);
   return `• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}（${statusLabel(t.task, done, today)}）${units ? `｜${units}` : ''}`;
+}
+
+/** A task asked for by its number (第3项): the whole requirement, its 工作任务 heading, the deadline as printed, units. */
+export function formatDetail(t: IndexedTask, today: string, done: boolean): string {
+  const units = unitsText(t);
+  const deadline = t.task.deadline_raw.trim() || describeDeadline(t.task.deadline);
+  return [
+    `• [${citation(t.task, t.doc)}] ${t.task.requirement}`,
+    ...(t.task.task ? [`  工作任务：${t.task.task}`] : []),
+    `  完成时限：${deadline}（${statusLabel(t.task, done, today)}）`,
+    ...(units ? [`  ${units}`] : []),
+  ].join('\n');
+}
+
+function unitsText(t: IndexedTask): string {
+  return [t.task.lead.length ? `牵头：${t.task.lead.join('、')}` : '', t.task.responsible.length ? `责任：${t.task.responsible.join('、')}` : ''].filter(Boolean).join('；');
+}
+
+/** 共 N 项任务 for a count question: distinct tasks, the unit's own apart from its collectives (as /report counts). */
+function countLine(r: SearchResult): string {
+  const q = r.query;
+  const own = distinct(r, (k) => k !== 'collective');
+  const through = collectiveCount(r);
+  const status = q.status ? STATUS_WORD[q.status] : '';
+  const who = q.unit ? `${q.unit.text} ` : '';
+  return `${who}${status ? `${status} ${own} 项` : `共 ${own} 项任务`}${through ? `（另有通过集体表述涉及 ${through} 项）` : ''}。`;
+}
+
+function distinct(r: SearchResult, kinds: (k: ResultSection['kind']) => boolean): number {
+  return new Set(r.groups.flatMap((g) => g.sections.filter((s) => kinds(s.kind)).flatMap((s) => s.tasks.map((t) => t.id)))).size;
+}
+
+/** 蕉岭县现有方案为2016年度（已结束）: said under a plan whose year ended before the question's day. */
+function endedBanner(g: ResultGroup, r: SearchResult): string {
+  const year = g.doc.year;
+  if (year === null || !planEnded(year, r.query.today)) return '';
+  const later = r.groups.some((o) => o.doc.region === g.doc.region && (o.doc.year ?? 0) > year);
+  return later ? `${g.doc.region}${year}年度方案（已结束）` : `${g.doc.region}现有方案为${year}年度（已结束）`;
+}
+
+function groupName(g: ResultGroup): string {
+  return `${g.inner ? '辖区内·' : ''}${g.doc.region}${g.doc.year ?? ''}`;
 }
 
 function summaryLine(g: ResultGroup, r: SearchResult): string {
   const q = r.query;
-  const name = `${g.inner ? '辖区内·' : ''}${g.doc.region}${g.doc.year ?? ''}`;
+  const name = groupName(g);
   const count = (k: ResultSection['kind']) => g.sections.filter((s) => s.kind === k).reduce((n, s) => n + s.tasks.length, 0);
   const who = q.unit ? `${q.unit.text}${q.role === 'lead' ? '（牵头）' : q.role === 'responsible' ? '（配合/责任）' : ''}` : '';
   const parts: string[] = [];
@@ -167,6 +228,7 @@ export function paginateLines(blocks: string[]): string[] {
   return pages;
 }
 
+const STATUS_WORD: Record<NonNullable<SearchResult['query']['status']>, string> = { open: '未办结', done: '已办结', overdue: '已逾期' };
 const EVERY: Record<string, string> = { month: '每月', quarter: '每季度', halfyear: '每半年', year: '每年', week: '每周', day: '每日' };
 
 export const NOT_UNDERSTOOD = [

@@ -75,9 +75,11 @@ export function createBot(deps: BotDeps): Telegraf {
         }
         if (outcome.reply) {
           const reply = outcome.reply;
-          void deps.delivery.run(chat.id, chat.type !== 'private', 'sendMessage', () =>
-            ctx.telegram.sendMessage(chat.id, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: markup(reply), link_preview_options: { is_disabled: true } }),
-          );
+          void deps.delivery
+            .run(chat.id, chat.type !== 'private', 'sendMessage', () =>
+              ctx.telegram.sendMessage(chat.id, renderHtml(reply.text), { parse_mode: 'HTML', reply_markup: markup(reply), link_preview_options: { is_disabled: true } }),
+            )
+            .then((sent) => sent && deps.conversation.sent(chat.id, sent.message_id, reply));
         }
       } else notice = EXPIRED;
     } finally {
@@ -97,7 +99,7 @@ export function createBot(deps: BotDeps): Telegraf {
     const reply = await deps.conversation.handleDocument(incoming, { name: doc.file_name ?? 'upload', size: doc.file_size }, async () =>
       download(await ctx.telegram.getFileLink(doc.file_id), deps.agent, MAX_BINARY_BYTES),
     );
-    void send(ctx, deps.delivery, reply, msg.message_id, isGroup);
+    void send(ctx, deps, reply, msg.message_id, isGroup);
   });
 
   bot.on('message', async (ctx) => {
@@ -107,11 +109,12 @@ export function createBot(deps: BotDeps): Telegraf {
     const text = addressedText(ctx, msg, isGroup);
     if (text === undefined) return;
     deps.delivery.background('sendChatAction', () => ctx.sendChatAction('typing'));
-    const incoming = toIncoming(ctx, text, msg.from?.id, deps, today());
+    const repliedTo = msg.reply_to_message;
+    const incoming = { ...toIncoming(ctx, text, msg.from?.id, deps, today()), replyTo: repliedTo && repliedTo.from?.id === ctx.botInfo?.id ? repliedTo.message_id : undefined };
     const replies = await deps.conversation.handle(incoming);
     // Queued, not awaited: the chat's queue keeps the order, and polling goes on while Telegram's
     // rate limits space the sends out.
-    for (const r of replies) void send(ctx, deps.delivery, r, msg.message_id, isGroup);
+    for (const r of replies) void send(ctx, deps, r, msg.message_id, isGroup);
   });
 
   bot.catch(async (err, ctx) => {
@@ -161,7 +164,9 @@ function toIncoming(ctx: Context<Update>, text: string, userId: number | undefin
   };
 }
 
-async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, replyTo: number, isGroup: boolean): Promise<void> {
+/** Sends a reply to a message; an answer's message id goes back to the conversation (follow-ups). */
+async function send(ctx: Context<Update>, deps: BotDeps, reply: Reply, replyTo: number, isGroup: boolean): Promise<void> {
+  const { delivery } = deps;
   const chatId = ctx.chat!.id;
   if (reply.editMessageId !== undefined) {
     const messageId = reply.editMessageId;
@@ -181,7 +186,7 @@ async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, repl
     const photo = reply.photo;
     setImmediate(() => void delivery.run(chatId, isGroup, 'sendPhoto', () => ctx.telegram.sendPhoto(chatId, Input.fromBuffer(photo.png, photo.filename), { reply_parameters })));
   }
-  await delivery.run(chatId, isGroup, 'sendMessage', () =>
+  const sent = await delivery.run(chatId, isGroup, 'sendMessage', () =>
     ctx.telegram.sendMessage(chatId, renderHtml(reply.text), {
       parse_mode: 'HTML',
       reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
@@ -189,6 +194,7 @@ async function send(ctx: Context<Update>, delivery: Delivery, reply: Reply, repl
       link_preview_options: { is_disabled: true },
     }),
   );
+  if (sent) deps.conversation.sent(chatId, sent.message_id, reply);
 }
 
 /** Inline buttons, or a forced reply (the chat opens an answer to this message) for a question. */

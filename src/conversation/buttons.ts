@@ -8,13 +8,16 @@ const Page = z.number().int().min(0).max(999);
 const Text = z.string().min(1).max(2000);
 
 /**
- * Everything a button can carry, one variant per kind: turning a page of an answer (or of /mine),
- * choosing a region, deciding or correcting an upload, confirming a removal.
+ * Everything a button can carry, one variant per kind: turning a page of an answer, of /mine or of
+ * the tasks an answer reaches only through collectives (more), asking a question as chosen (a region,
+ * a suggested name), deciding or correcting an upload, confirming a removal. A `question` is the
+ * question asked, then each follow-up replying to its answer, one a line.
  */
 export const ButtonData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('page'), page: Page, today: Day, question: Text }),
-  z.object({ kind: z.literal('region'), today: Day, question: Text }),
+  z.object({ kind: z.literal('choice'), today: Day, question: Text }),
   z.object({ kind: z.literal('mine'), page: Page, today: Day, unit: Text }),
+  z.object({ kind: z.literal('more'), page: Page, today: Day, question: Text }),
   z.object({ kind: z.literal('upload'), op: z.enum(['add', 'replace', 'no', 'region', 'year']), id: z.string().regex(/^[\w-]{1,32}$/) }),
   z.object({ kind: z.literal('remove'), op: z.enum(['del', 'no']), doc: z.string().min(1).max(255) }),
 ]);
@@ -76,13 +79,14 @@ const VERSION = '2';
 const MAX_BYTES = 64;
 const NS = 'buttons';
 const EPOCH = isoDate('2000-01-01');
-const CODE: Record<ButtonKind, string> = { page: 'p', region: 'r', mine: 'm', upload: 'u', remove: 'x' };
+const CODE: Record<ButtonKind, string> = { page: 'p', choice: 'r', mine: 'm', more: 'c', upload: 'u', remove: 'x' };
 const KIND_OF: Record<string, ButtonKind | undefined> = Object.fromEntries(Object.entries(CODE).map(([k, c]) => [c, k as ButtonKind]));
 /** Each kind's fields in order; the last one is the free text. */
 const FIELDS: Record<ButtonKind, string[]> = {
   page: ['page', 'today', 'question'],
-  region: ['today', 'question'],
+  choice: ['today', 'question'],
   mine: ['page', 'today', 'unit'],
+  more: ['page', 'today', 'question'],
   upload: ['op', 'id'],
   remove: ['op', 'doc'],
 };

@@ -1,6 +1,6 @@
 import type { ButtonHandler, Command, Feature, Who } from './command.js';
 import { ConversationCore, type ConversationDeps } from './core.js';
-import { answer, askFeature } from './features/ask.js';
+import { ask, askFeature } from './features/ask.js';
 import { bindingFeature } from './features/binding.js';
 import { helpFeature, listed } from './features/help.js';
 import { plansFeature } from './features/plans.js';
@@ -36,8 +36,23 @@ export class Conversation {
       uploads.cancelCorrection(msg.chatId, msg.userId);
       if (/^\/cancel$/i.test(msg.text.trim())) return [{ text: '已放弃修改，预览保持不变。' }];
     }
+    const replies = await this.dispatch(msg);
+    // The last answer of the chat is known before it is sent: typed 下一页 may follow at once.
+    for (const r of replies) if (r.answers) this.core.answers.remember(msg.chatId, r.answers);
+    return replies;
+  }
+
+  /**
+   * Tells the conversation the id of a message it sent in a chat: a reply to that message is then
+   * read as a follow-up of the question it answers. Adapters without message ids need not call it.
+   */
+  sent(chatId: number, messageId: number, reply: Reply): void {
+    if (reply.answers) this.core.answers.remember(chatId, reply.answers, messageId);
+  }
+
+  private async dispatch(msg: Incoming): Promise<Reply[]> {
     const parsed = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(msg.text.trim());
-    if (!parsed) return [answer(this.core, msg.text, msg.today, msg.chatId)];
+    if (!parsed) return [ask(this.core, msg, msg.text)];
     const name = parsed[1].toLowerCase();
     const command = COMMANDS.find((c) => c.command === name);
     if (!command) return [{ text: `不认识的命令 /${parsed[1]}。${listed(COMMANDS).map((c) => `/${c.command}`).join(' ')}` }];
@@ -59,7 +74,9 @@ export class Conversation {
     const button = this.core.buttons.decode(cb.data);
     const handler = button && (BUTTONS[button.kind] as ButtonHandler<typeof button.kind> | undefined);
     if (!button || !handler) return { notice: EXPIRED };
-    return handler(button as never, cb, this.core);
+    const outcome = await handler(button as never, cb, this.core);
+    if (outcome.edit?.answers) this.core.answers.remember(cb.chatId, outcome.edit.answers, cb.messageId);
+    return outcome;
   }
 }
 

@@ -1,12 +1,18 @@
 import type { Logger } from 'pino';
+import { planEnded } from '../domain/status-label.js';
+import { followUp } from '../query/follow-up.js';
+import { parseQuery } from '../query/query-parser.js';
 import type { IndexedTask } from '../search/corpus.js';
+import type { SearchEngine } from '../search/engine.js';
 import type { Library, ReloadReport } from '../search/library.js';
-import type { SearchResult } from '../search/retrieve.js';
+import { LunrRanker } from '../search/lunr-index.js';
+import { retrieve, type SearchResult } from '../search/retrieve.js';
+import { withStatus } from '../search/status-filter.js';
 import { type BindingOwner, boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';
 import type { KeyValueStore } from '../store/store.js';
 import { StatusBook } from '../tracking/task-status.js';
-import { OwnTaskCache } from '../tracking/unit-tasks.js';
+import { AnswerMemory } from './answer-memory.js';
 import { ButtonCodec } from './buttons.js';
 import type { PlanFolder } from './plan-folder.js';
 import type { Incoming } from './types.js';
@@ -28,13 +34,15 @@ export interface ConversationDeps {
 
 /**
  * What every feature works with: the engine behind the library, the store's repositories (bindings,
- * chat settings, task states, archived plans), the button codec, and the questions asked so far.
+ * chat settings, task states, archived plans, the answers given), the button codec, and the
+ * questions asked so far.
  */
 export class ConversationCore {
   readonly bindings: ChatBindings;
   readonly settings: ChatSettingsStore;
   readonly status: StatusBook;
   readonly buttons: ButtonCodec;
+  readonly answers: AnswerMemory;
   readonly startedAt = Date.now();
   private questions = 0;
 
@@ -43,6 +51,7 @@ export class ConversationCore {
     this.settings = new ChatSettingsStore(deps.store);
     this.status = new StatusBook(deps.store);
     this.buttons = new ButtonCodec(deps.store);
+    this.answers = new AnswerMemory(deps.store);
   }
 
   /** How many questions were answered since start-up (/stats). */
@@ -50,9 +59,18 @@ export class ConversationCore {
     return this.questions;
   }
 
+  /**
+   * Answers a question — or, on several lines, a question and the follow-ups replying to its answer,
+   * each read with the one before as context (followUp). Status questions (逾期的, 还有几项没完成)
+   * count the 办结 record.
+   */
   ask(question: string, today: string): SearchResult {
     this.questions++;
-    return this.deps.library.current.ask(question, today);
+    const engine = this.deps.library.current;
+    const lines = question.split('\n');
+    if (lines.length === 1) return engine.ask(question, today, this.isDone);
+    const query = lines.map((line) => parseQuery(line, { today, vocab: engine.vocab })).reduce(followUp);
+    return withStatus(retrieve(engine.corpus, query, rankerOf(engine)), this.isDone);
   }
 
   /** Asks a question; the chat's default region applies when the question names none it can use. */
@@ -75,9 +93,20 @@ export class ConversationCore {
     return b ? boundWords(b) : undefined;
   }
 
-  /** A unit's own open-or-done tasks in the plans current on `today` (what /todo and reminders see). */
-  currentOwnTasks(unit: string, today: string): IndexedTask[] {
-    return new OwnTaskCache(this.deps.library.current, today, (d) => this.deps.plans.isArchived(d)).tasksOf(unit);
+  /**
+   * The text with 我单位 / 本单位 / 我们局 / 我们单位 standing for the sender's bound unit (蕉岭 县财政局);
+   * undefined when the text says so and the sender is not bound.
+   */
+  withBoundUnit(msg: Incoming, text: string): string | undefined {
+    if (!OWN_UNIT.test(text)) return text;
+    const unit = this.boundUnit(msg);
+    return unit === undefined ? undefined : text.replace(new RegExp(OWN_UNIT.source, 'g'), ` ${unit} `).trim();
+  }
+
+  /** A unit's own tasks in the plans not archived: those of plans current on `today` (what reminders see), and of plans whose year ended. */
+  ownTasks(unit: string, today: string): { current: IndexedTask[]; ended: IndexedTask[] } {
+    const kept = this.deps.library.current.ownTasks(unit, today).filter((t) => !this.deps.plans.isArchived(t.doc.doc));
+    return { current: kept.filter((t) => !planEnded(t.doc.year, today)), ended: kept.filter((t) => planEnded(t.doc.year, today)) };
   }
 
   isDone = (taskId: string): boolean => this.status.isDone(taskId);
@@ -87,3 +116,20 @@ export class ConversationCore {
     return this.deps.reload ? this.deps.reload() : this.deps.library.reload();
   }
 }
+
+/**
+ * The topic ranker over an engine's index, for a query built from follow-ups: SearchEngine answers
+ * only text, so the follow-up's merged query is retrieved here with the same parts (one per engine).
+ */
+function rankerOf(engine: SearchEngine): LunrRanker {
+  let ranker = RANKERS.get(engine);
+  if (!ranker) {
+    ranker = new LunrRanker(() => engine.index, engine.corpus, engine.tokenizer);
+    RANKERS.set(engine, ranker);
+  }
+  return ranker;
+}
+
+const RANKERS = new WeakMap<SearchEngine, LunrRanker>();
+/** The sender's own unit, as people say it. */
+const OWN_UNIT = /我单位|本单位|我们单位|我们局/;

@@ -1,3 +1,5 @@
+import type { AnswerState } from './answer-memory.js';
+
 /** A message as the conversation core sees it: no Telegram types. */
 export interface Incoming {
   chatId: number;
@@ -11,6 +13,8 @@ export interface Incoming {
   isChatAdmin: () => Promise<boolean>;
   /** YYYY-MM-DD in the configured time zone. */
   today: string;
+  /** The id of the bot's message this one replies to (Telegram reply_to_message), if any. */
+  replyTo?: number;
 }
 
 export interface Button {
@@ -28,6 +32,8 @@ export interface Reply {
   forceReply?: string;
   /** Replaces an earlier message of the bot in the same chat (e.g. an upload preview) instead of sending a new one. */
   editMessageId?: number;
+  /** What this message answers: a reply to it is a follow-up of that question; typed 下一页 turns its page. */
+  answers?: AnswerState;
 }
 
 export interface CallbackIncoming {

@@ -1,5 +1,6 @@
 import type { IndexedTask } from '../search/corpus.js';
 import type { SearchEngine } from '../search/engine.js';
+import { planEnded } from '../domain/status-label.js';
 
 /**
  * A unit's own tasks in the plans current on a day, for many units at once (a day's reminders for
@@ -28,5 +29,5 @@ export class OwnTaskCache {
 
 /** A plan still current on `today`: its year not passed (or unknown), not archived. */
 export function isCurrentPlan(doc: { doc: string; year: number | null }, today: string, archived: (doc: string) => boolean): boolean {
-  return !archived(doc.doc) && (doc.year === null || doc.year >= Number(today.slice(0, 4)));
+  return !archived(doc.doc) && !planEnded(doc.year, today);
 }

@@ -16,9 +16,9 @@ describe('the button codec', () => {
   it('keeps what does not fit in the store, and decodes it after a reopen of the same store', () => {
     const store = new MemoryStore();
     const question = '六安市市场监督管理局作为落实单位在第三季度有哪些需要公开的任务，请列出来';
-    const data = new ButtonCodec(store).encode({ kind: 'region', today: '2019-07-01', question });
+    const data = new ButtonCodec(store).encode({ kind: 'choice', today: '2019-07-01', question });
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-    expect(new ButtonCodec(store).decode(data)).toEqual({ kind: 'region', today: '2019-07-01', question });
+    expect(new ButtonCodec(store).decode(data)).toEqual({ kind: 'choice', today: '2019-07-01', question });
   });
 
   it('round-trips every kind, free text holding the separator included', () => {
@@ -28,6 +28,7 @@ describe('the button codec', () => {
       { kind: 'upload', op: 'region', id: 'AbC-12_x' },
       { kind: 'remove', op: 'del', doc: 'plan:2016 version.docx' },
       { kind: 'page', page: 1, today: '2016-06-15', question: '问题: 县财政局 ' },
+      { kind: 'more', page: 0, today: '2016-06-15', question: '蕉岭县财政局有哪些任务\n那配合的呢' },
     ];
     for (const b of all) expect(codec.decode(codec.encode(b))).toEqual(b);
   });

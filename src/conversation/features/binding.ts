@@ -1,8 +1,5 @@
-import { formatAnswer, orderForUnit } from '../../answer/format-text.js';
 import type { Feature } from '../command.js';
-import type { ConversationCore } from '../core.js';
-import type { Reply } from '../types.js';
-import { paged } from './ask.js';
+import { view } from './ask.js';
 
 /** Binding a chat (in groups: a user) to a unit (/unit), its tasks (/mine), and a group's default region (/region). */
 export const bindingFeature: Feature = {
@@ -34,7 +31,7 @@ export const bindingFeature: Feature = {
       description: '本单位的全部任务（按期限）',
       who: 'bound',
       refusal: '还没有绑定单位。先发送 /unit 单位，例如 /unit 蕉岭 县财政局',
-      handle: async ({ msg, unit }, core) => [mine(core, unit!, msg.today, 0)],
+      handle: async ({ msg, unit }, core) => [view(core, { kind: 'mine', page: 0, today: msg.today, unit: unit! })],
     },
     {
       command: 'region',
@@ -56,12 +53,6 @@ export const bindingFeature: Feature = {
     },
   ],
   buttons: {
-    mine: async (b, _cb, core) => ({ edit: mine(core, b.unit, b.today, b.page), notice: `第 ${b.page + 1} 页` }),
+    mine: async (b, _cb, core) => ({ edit: view(core, b), notice: `第 ${b.page + 1} 页` }),
   },
 };
-
-/** A bound unit's tasks, upcoming deadlines first, then undated, then past. */
-function mine(core: ConversationCore, unit: string, today: string, page: number): Reply {
-  const result = orderForUnit(core.ask(unit, today), today);
-  return paged(core, formatAnswer(result, { isDone: core.isDone }).pages, { kind: 'mine', page, today, unit });
-}

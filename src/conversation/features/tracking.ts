@@ -3,7 +3,7 @@ import type { IndexedTask } from '../../search/corpus.js';
 import { reportChart } from '../../tracking/chart.js';
 import { exportXlsx } from '../../tracking/export.js';
 import { reportRows, reportText } from '../../tracking/report.js';
-import { isCurrentPlan } from '../../tracking/unit-tasks.js';
+import { planEnded, statusLabel } from '../../domain/status-label.js';
 import type { Command, CommandRequest, Feature } from '../command.js';
 import type { ConversationCore } from '../core.js';
 import type { Reply } from '../types.js';
@@ -82,35 +82,52 @@ function closeCommand(command: 'done' | 'undo', description: string): Command {
   };
 }
 
-/** /todo: the bound unit's open tasks in current plans, overdue first. */
+/**
+ * /todo: the bound unit's open tasks, overdue first — those of current plans, then those of plans
+ * whose year ended (not archived), said to be so rather than left out.
+ */
 function todo(core: ConversationCore, unit: string, today: string): Reply {
-  const open = core.currentOwnTasks(unit, today).filter((t) => !core.isDone(t.id));
-  if (!open.length) return { text: `「${unit}」在当前年度的方案中没有未办结的任务。` };
+  const { current, ended } = core.ownTasks(unit, today);
   const date = (t: IndexedTask) => (t.task.deadline.kind === 'by' ? t.task.deadline.date : '9999');
-  open.sort((a, b) => date(a).localeCompare(date(b)));
-  const overdue = open.filter((t) => date(t) < today).length;
-  const pages = paginateLines([`【${unit}】未办结 ${open.length} 项，其中已逾期 ${overdue} 项`, ...open.map((t) => formatTask(t, today, false))]);
-  return { text: pages[0] + (pages.length > 1 ? `\n……共 ${open.length} 项，完整列表请用 /export` : '') };
+  const open = (ts: IndexedTask[]) => ts.filter((t) => !core.isDone(t.id)).sort((a, b) => date(a).localeCompare(date(b)));
+  const now = open(current);
+  const past = open(ended);
+  if (!now.length && !past.length) return { text: `「${unit}」没有未办结的任务。` };
+  const overdue = [...now, ...past].filter((t) => statusLabel(t.task, false, today) === '已逾期').length;
+  const plans = endedPlans(past);
+  const blocks = [
+    `【${unit}】未办结 ${now.length + past.length} 项，其中已逾期 ${overdue} 项${past.length ? `（已结束的方案中 ${past.length} 项）` : ''}`,
+    ...now.map((t) => formatTask(t, today, false)),
+    ...(past.length ? [`— 已结束的方案：${plans} —`, ...past.map((t) => formatTask(t, today, false))] : []),
+  ];
+  const pages = paginateLines(blocks);
+  return { text: pages[0] + (pages.length > 1 ? `\n……共 ${now.length + past.length} 项，完整列表请用 /export` : '') };
 }
 
-/** /report [单位|文档]: per unit due, done and overdue counts, as text and as a chart. */
+/** /report [单位|文档]: per unit due, done and overdue counts over the plans not archived (ended ones named), as text and as a chart. */
 async function report({ msg, args, unit }: CommandRequest, core: ConversationCore): Promise<Reply[]> {
-  const current = (d: { doc: string; year: number | null }) => isCurrentPlan(d, msg.today, (doc) => core.deps.plans.isArchived(doc));
+  const kept = (d: { doc: string }) => !core.deps.plans.isArchived(d.doc);
   const subject = args || unit;
   let tasks: IndexedTask[];
   let title: string;
   if (subject) {
     const result = core.ask(subject, msg.today);
-    tasks = result.groups.filter((g) => current(g.doc)).flatMap((g) => (result.query.unit ? g.sections.filter((s) => s.kind !== 'collective') : g.sections).flatMap((s) => s.tasks));
+    tasks = result.groups.filter((g) => kept(g.doc)).flatMap((g) => (result.query.unit ? g.sections.filter((s) => s.kind !== 'collective') : g.sections).flatMap((s) => s.tasks));
     title = `${subject} 任务办理情况`;
   } else {
-    tasks = core.deps.library.current.corpus.tasks.filter((t) => current(t.doc));
-    title = '当前年度方案任务办理情况';
+    tasks = core.deps.library.current.corpus.tasks.filter((t) => kept(t.doc));
+    title = '各方案任务办理情况';
   }
   const rows = reportRows(tasks, core.isDone, msg.today);
-  const text = reportText(`${title}（截至 ${msg.today}）`, rows);
+  const ended = endedPlans(tasks.filter((t) => planEnded(t.doc.year, msg.today)));
+  const text = reportText(`${title}（截至 ${msg.today}）`, rows) + (ended && rows.length ? `\n其中已结束的方案：${ended}（/archive 文档 可归档，不再统计和提醒）` : '');
   if (!rows.length) return [{ text }];
   return [{ text, photo: { png: await reportChart(title, rows), filename: 'report.png' } }];
+}
+
+/** 蕉岭县2016年度、深圳市2016年度: the plans of some tasks. */
+function endedPlans(tasks: IndexedTask[]): string {
+  return [...new Set(tasks.map((t) => `${t.doc.region}${t.doc.year ?? ''}年度`))].join('、');
 }
 
 /** /remind on|off|3,1: reminders for this chat, and how many days ahead. */
