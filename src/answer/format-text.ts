@@ -191,12 +191,14 @@ function groupName(g: ResultGroup): string {
 
 function summaryLine(g: ResultGroup, r: SearchResult): string {
   const q = r.query;
+  // A numbered task answers for itself, whatever unit the question (or the one it follows) named.
+  const unit = q.detail ? undefined : q.unit;
   const name = groupName(g);
   const count = (k: ResultSection['kind']) => g.sections.filter((s) => s.kind === k).reduce((n, s) => n + s.tasks.length, 0);
-  const who = q.unit ? `${q.unit.text}${q.role === 'lead' ? '（牵头）' : q.role === 'responsible' ? '（配合/责任）' : ''}` : '';
+  const who = unit ? `${unit.text}${q.role === 'lead' ? '（牵头）' : q.role === 'responsible' ? '（配合/责任）' : ''}` : '';
   const parts: string[] = [];
   if (q.window) parts.push(`${who} ${q.window.label}到期 ${count('named')} 项`);
-  else if (q.unit) parts.push(`${who} 共 ${count('named') + count('undated') + count('past')} 项${count('named') && (count('undated') || count('past')) ? `（即将到期 ${count('named')} 项）` : ''}`);
+  else if (unit) parts.push(`${who} 共 ${count('named') + count('undated') + count('past')} 项${count('named') && (count('undated') || count('past')) ? `（即将到期 ${count('named')} 项）` : ''}`);
   else parts.push(`${q.kind ? q.kind.label : q.topic.length ? `「${q.topic.join(' ')}」相关` : '任务'} ${count('matched')} 项`);
   if (count('undated')) parts.push(`另有持续性/周期性/视情况任务 ${count('undated')} 项`);
   if (count('past')) parts.push(`已过期限 ${count('past')} 项`);

@@ -42,3 +42,24 @@ describe('formatAnswer', () => {
     expect(ask('縣財政局１２月前要公開什麼？？😀')).toEqual(ask('县财政局12月前要公开什么'));
   });
 });
+
+describe('formatAnswer for a phone, a count and a past plan', () => {
+  it('puts the collective tasks in one line per plan with collectives: count, and alone with only', () => {
+    const result = engine.ask('蕉岭县财政局有哪些任务', '2016-06-15');
+    const [page] = formatAnswer(result, { collectives: 'count' }).pages;
+    expect(page.split('\n').at(-1)).toBe('— 通过「各部门」「各有关单位」等集体表述涉及 9 项，发送 /more 查看 —');
+    const only = formatAnswer(result, { collectives: 'only' }).pages.join('\n');
+    expect(only.split('\n')[0]).toBe('【蕉岭县2016】县财政局 通过集体表述涉及 9 项');
+    expect(only.match(/^• /gm)).toHaveLength(9);
+    expect(formatAnswer(result).pages.join('\n').match(/^• /gm)).toHaveLength(17);
+  });
+
+  it('counts distinct own tasks apart from those reached through collectives', () => {
+    expect(ask('蕉岭县财政局有几项任务')[0].split('\n')[0]).toBe('县财政局 共 8 项任务（另有通过集体表述涉及 9 项）。');
+  });
+
+  it('says under a plan whose year ended that it ended', () => {
+    expect(ask('蕉岭 第20项', '2017-01-02')[0].split('\n').slice(0, 2)).toEqual(['【蕉岭县2016】任务 5 项', '蕉岭县现有方案为2016年度（已结束）']);
+    expect(ask('蕉岭 第20项', '2016-12-31')[0].split('\n')[1]).toMatch(/^• \[蕉岭 20\.1\]/);
+  });
+});

@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ID, BOT_ID, ChatUser, type RunningBot, startBot, startEmulator, storedMessage, type TelegramServer } from '../helpers/telegram.js';
+import { waitFor } from './wait-for.js';
 
 let server: TelegramServer;
 let running: RunningBot;
@@ -18,6 +19,8 @@ afterAll(async () => {
 
 const privateChat = (userId: number) => new ChatUser(server, userId, userId, 'private');
 const groupChat = (userId: number, chatId = -500) => new ChatUser(server, chatId, userId, 'group');
+const firstLine = (text: string) => text.split('\n')[0];
+const replyTo = (messageId: number) => ({ reply_to_message: { message_id: messageId, from: { id: BOT_ID, is_bot: true, first_name: 'Bot' } } as never });
 
 describe('the bot in a private chat', () => {
   it('answers a question with the right tasks, citing document and 序号, as a reply', async () => {
@@ -115,10 +118,46 @@ describe('/reload', () => {
   });
 });
 
-async function waitFor(cond: () => boolean | undefined, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the bot');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+describe('the conversation’s context through the emulator', () => {
+  it('reads a reply to an answer as a follow-up of its question, in a group', async () => {
+    const chat = groupChat(4001, -700);
+    await chat.client.sendMessage(chat.client.makeMessage('@TestNameBot 蕉岭县财政局有哪些任务'));
+    const [answer] = await chat.next(1);
+    expect(firstLine(answer.text)).toBe('<b>【蕉岭县2016】县财政局 共 8 项，通过集体表述涉及 9 项</b>');
+    await chat.client.sendMessage(chat.client.makeMessage('年底前的呢', replyTo(answer.messageId)));
+    const [followUp] = await chat.next(1);
+    expect(firstLine(followUp.text)).toBe('<b>【蕉岭县2016】县财政局 年底前到期 6 项，另有持续性/周期性/视情况任务 2 项，通过集体表述涉及 9 项</b>');
+  });
+
+  it('turns the page of the last answer on a typed 下一页', async () => {
+    const chat = privateChat(4002);
+    await chat.client.sendMessage(chat.client.makeMessage('六安有哪些任务'));
+    expect((await chat.next(1))[0].text).toContain('（第 1/');
+    await chat.client.sendMessage(chat.client.makeMessage('下一页'));
+    const [second] = await chat.next(1);
+    expect(second.text).toContain('（第 2/');
+    expect(second.buttons.map((b) => b.text)).toEqual(['上一页', '下一页']);
+  });
+
+  it('reads 我单位 as the bound unit, opens the collective tasks with their button, and counts open tasks after /done', async () => {
+    const chat = privateChat(4003);
+    await chat.client.sendCommand(chat.client.makeCommand('/unit 蕉岭 县财政局'));
+    await chat.next(1);
+    await chat.client.sendMessage(chat.client.makeMessage('我单位有哪些任务'));
+    const [answer] = await chat.next(1);
+    expect(firstLine(answer.text)).toBe('<b>【蕉岭县2016】县财政局 共 8 项，通过集体表述涉及 9 项</b>');
+    expect(answer.text.match(/^• /gm)).toHaveLength(8);
+    const more = answer.buttons.find((b) => b.text === '查看通过集体表述涉及的 9 项')!;
+    await chat.client.sendCallback(chat.client.makeCallbackQuery(more.callback_data, { message: { message_id: answer.messageId, chat: { id: 4003, type: 'private' } as never } }));
+    await waitFor(() => storedMessage(server, answer.messageId)?.text.startsWith('<b>【蕉岭县2016】县财政局 通过集体表述涉及 9 项</b>'));
+    expect(storedMessage(server, answer.messageId)!.text.match(/^• /gm)).toHaveLength(9);
+
+    await chat.client.sendCommand(chat.client.makeCommand('/done 蕉岭 10.2 已公开'));
+    expect((await chat.next(1))[0].text).toMatch(/^已办结：/);
+    await chat.client.sendMessage(chat.client.makeMessage('我单位还有几项没完成'));
+    const [count] = await chat.next(1);
+    expect(firstLine(count.text)).toBe('县财政局 未办结 7 项（另有通过集体表述涉及 9 项）。');
+    expect(count.text).not.toContain('<code>蕉岭 10.2</code>');
+  });
+});
+

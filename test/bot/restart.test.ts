@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { ADMIN_ID, ChatUser, servedFiles, startEmulator, storedMessage, type TelegramServer, TOKEN } from '../helpers/telegram.js';
+import { waitFor } from './wait-for.js';
 
 // The emulator lacks getFile and downloads: the loopback proxy serves the uploaded plan.
 const PLAN = readFileSync('test/fixtures/formats/003_6ea2951639ab2eff.docx');
@@ -70,7 +71,7 @@ describe('a new process on the same data folder', () => {
     const [preview] = await admin.next(1, 15_000);
     expect(preview.text).toContain(`读取了 ${NAME}（docx）`);
     await admin.client.sendCallback(admin.client.makeCallbackQuery(preview.buttons[0].callback_data, { message: { message_id: preview.messageId, chat: { id: ADMIN_ID, type: 'private' } as never } }));
-    await waitFor(() => storedMessage(server, preview.messageId)?.text.includes('重新加载完成'));
+    await waitFor(() => storedMessage(server, preview.messageId)?.text.includes('重新加载完成'), 15_000);
     expect(existsSync(join(volume, 'seeds', NAME))).toBe(true);
     expect(first.stderr()).toContain('"msg":"index.saved"');
 
@@ -96,10 +97,3 @@ describe('a new process on the same data folder', () => {
   }, 90_000);
 });
 
-async function waitFor(cond: () => boolean | undefined, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the bot');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}

@@ -8,6 +8,7 @@ import { StatusBook } from '../../src/tracking/task-status.js';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { planFolder } from '../helpers/plan.js';
 import { ChatUser, type RunningBot, startBot, startEmulator, type TelegramServer } from '../helpers/telegram.js';
+import { waitFor } from './wait-for.js';
 
 let server: TelegramServer;
 let proxy: FaultProxy;
@@ -72,10 +73,3 @@ describe('办结, reports and reminders through the emulator', () => {
   });
 });
 
-async function waitFor(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}

@@ -47,3 +47,35 @@ describe('办结 in chat', () => {
     expect(exported.file!.bytes.subarray(0, 2).toString()).toBe('PK');
   }, 60_000);
 });
+
+describe('status questions in chat', () => {
+  it('count the 办结 record as /todo and /report count, for 我单位', async () => {
+    const { say } = await chat();
+    await say('/unit 测试 县财政局');
+    await say('/done 测试 1');
+    expect(firstLine(await say('我单位还有几项没完成'))).toBe('县财政局 未办结 2 项。');
+    expect(firstLine(await say('我单位办结了多少'))).toBe('县财政局 已办结 1 项。');
+    expect((await say('/todo')).text.split('\n')[0]).toBe('【测试 县财政局】未办结 2 项，其中已逾期 0 项');
+    expect((await say('测试县逾期的有哪些')).text).not.toContain('[测试 1]');
+  });
+});
+
+describe('a plan whose year ended', () => {
+  it('stays in /todo and /report, said to have ended, its undated tasks neither 未到期 nor dropped', async () => {
+    const { say } = await chat('2017-03-01');
+    await say('/unit 测试 县财政局');
+    const todo = (await say('/todo')).text.split('\n');
+    expect(todo.slice(0, 2)).toEqual(['【测试 县财政局】未办结 3 项，其中已逾期 1 项（已结束的方案中 3 项）', '— 已结束的方案：测试县2016年度 —']);
+    expect(todo.filter((l) => l.startsWith('  时限：')).map((l) => l.replace(/｜.*/, ''))).toEqual(['  时限：2016-06-30 前（已逾期）', '  时限：每月（方案已结束）', '  时限：全年/长期（方案已结束）']);
+    const report = (await say('/report 测试')).text.split('\n');
+    expect(report.slice(1)).toEqual([
+      '• 县财政局：3 项｜已办结 0｜未办结 3｜已逾期 1',
+      '• 县审计局：1 项｜已办结 0｜未办结 1｜已逾期 1',
+      '其中已结束的方案：测试县2016年度（/archive 文档 可归档，不再统计和提醒）',
+    ]);
+  }, 60_000);
+});
+
+function firstLine(r: { text: string }): string {
+  return r.text.split('\n')[0];
+}
