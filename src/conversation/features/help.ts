@@ -30,6 +30,7 @@ export function helpText(commands: Command[]): string {
     ...commands.map((c) => `/${c.command} — ${c.description}`),
     '',
     '在群里：用命令、@我，或回复我的消息来提问。',
+    '回复我的回答可以接着问：那配合的呢、年底前的呢、第3项详细说说；「我单位」指您绑定的单位；输入「下一页」翻页。',
     '管理员可以直接把工作方案文件（.docx/.xlsx/.doc/.pdf/.txt）发给我（群里请在说明中 @我），确认后加入索引。',
   ].join('\n');
 }
