@@ -123,3 +123,14 @@ describe('past plans', () => {
     expect(firstLine(await press(offer, '按2016年度方案回答'))).toMatch(/^【蕉岭县2016】县财政局 本月到期 \d+ 项/);
   });
 });
+
+describe('a long chain of follow-ups', () => {
+  it('starts over from the reply after 20 lines, or when a question is longer than a button carries', async () => {
+    const { say } = await chat();
+    expect(firstLine(await say(`蕉岭县财政局有哪些任务${'。'.repeat(3000)}`))).toBe('【蕉岭县2016】县财政局 共 8 项，通过集体表述涉及 9 项');
+    let last = await say('蕉岭县财政局有哪些任务');
+    for (let i = 0; i < 20; i++) last = await say('年底前的呢', last.id);
+    expect(firstLine(last)).toMatch(/^【蕉岭县2016】/);
+    expect(last.answers!.kind === 'page' && last.answers!.question.split('\n')).toEqual(['年底前的呢']);
+  });
+});

@@ -56,7 +56,11 @@ export function ask(core: ConversationCore, msg: Incoming, text: string): Reply 
   if (turn) return turnPage(core, replied ?? core.answers.last(msg.chatId), turn);
   const own = core.withBoundUnit(msg, typed);
   if (own === undefined) return { text: UNBOUND };
-  return answer(core, replied ? `${subjectOf(replied)}\n${own}` : own, msg.today, msg.chatId);
+  const question = own.slice(0, MAX_QUESTION);
+  const chain = replied ? [...subjectOf(replied).split('\n'), question] : [question];
+  // A chain longer than a button carries (or than is worth re-reading) starts over from the reply.
+  const kept = chain.length > MAX_CHAIN || chain.join('\n').length > MAX_QUESTION ? [question] : chain;
+  return answer(core, kept.join('\n'), msg.today, msg.chatId);
 }
 
 /** Answers a question, with buttons to choose a region when a unit is named in several. */
@@ -183,6 +187,10 @@ function chunk<T>(xs: T[], n: number): T[][] {
   return out;
 }
 
+/** The longest question (with its follow-ups) a button carries (buttons.ts). */
+const MAX_QUESTION = 2000;
+/** The most lines (a question and its follow-ups) a chain keeps. */
+const MAX_CHAIN = 20;
 const PAGE_WORDS: Record<string, number | undefined> = { 下一页: 1, 下页: 1, 上一页: -1, 上页: -1 };
 const NOTHING_TO_PAGE = '还没有可以查看的回答，请先提问。';
 const UNBOUND = '「我单位」指您绑定的单位，但还没有绑定。先发送 /unit 地区 单位，例如 /unit 蕉岭 县财政局';
