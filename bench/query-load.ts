@@ -22,7 +22,9 @@ for (let i = 0; i < (factor >= 1000 ? 1 : 3); i++) {
   for (const q of questions) {
     const s = performance.now();
     formatAnswer(engine.ask(q.q, q.today));
-    times.push(performance.now() - s);
+    const ms = performance.now() - s;
+    times.push(ms);
+    if (process.env.BENCH_SLOW && ms > Number(process.env.BENCH_SLOW)) process.stderr.write(`slow ${ms.toFixed(1)} ms: ${q.q}\n`);
   }
 }
 globalThis.gc?.();

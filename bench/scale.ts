@@ -21,7 +21,7 @@ const built = SearchEngine.build(docs, tasks);
 const buildMs = performance.now() - t0;
 const dir = mkdtempSync(join(tmpdir(), 'zwgk-bench-'));
 saveIndex(dir, built, 'bench');
-const r = spawnSync(process.execPath, [...process.execArgv, 'bench/query-load.ts', dir, String(factor)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+const r = spawnSync(process.execPath, [...process.execArgv, 'bench/query-load.ts', dir, String(factor)], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
 rmSync(dir, { recursive: true, force: true });
 const measured = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
 process.stdout.write(JSON.stringify({ factor, docs: docs.length, tasks: tasks.length, build_ms: round(buildMs, 0), ...measured }) + '\n');

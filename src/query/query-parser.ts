@@ -52,7 +52,13 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     docs = new Set(bodyRead.body.docs);
   }
 
-  const unitRead: { unit: UnitRef; rest: string; placeBefore?: string } | undefined = readUnit(rest, opts.vocab, docs) ?? (bodyRead ? internalUnit(rest) : undefined);
+  let unitRead: { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined = readUnit(rest, opts.vocab, docs) ?? (bodyRead ? internalUnit(rest) : undefined);
+  if (unitRead?.inScope === false && docs.size) {
+    // A form only other plans print (商务) inside a word the region's plans use whole (科工商务).
+    const whole = opts.vocab.tokenize(rest).find((w) => w.includes(unitRead!.unit.text) && w.length > unitRead!.unit.text.length);
+    const partial = whole ? partialUnit(whole, opts.vocab, docs) : undefined;
+    if (partial) unitRead = { unit: partial, rest: rest.replace(whole!, ' ') };
+  }
   let unit = unitRead?.unit;
   let unknownRegion = regions.unknownRegion;
   if (unitRead) {
@@ -119,17 +125,35 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 }
 
 /**
- * Only the region and unit of a text (the words a unit is bound with: 蕉岭 县财政局), without the
- * rest of question understanding — for resolving many bindings at once.
+ * Only the region, body and unit of a text (the words a unit is bound with: 蕉岭 县财政局, 厦门市财政局
+ * 预算处), as a query for that unit's tasks — without the rest of question understanding (no time,
+ * kind or topic words), for resolving many bindings at once.
  */
-export function parseUnitWords(words: string, vocab: Vocabulary, units?: Map<string, UnitRef | undefined>): { docs: string[]; unit?: UnitRef } {
-  const regions = readRegions(` ${words.normalize('NFKC').trim()} `, vocab);
-  // The same unit words recur in many regions' bindings: read them once when a cache is given.
-  const key = `${[...regions.docs].join('|')}#${regions.rest.trim()}`;
-  if (units?.has(key)) return { docs: [...regions.docs], unit: units.get(key) };
-  const unit = readUnit(regions.rest, vocab, regions.docs)?.unit;
-  units?.set(key, unit);
-  return { docs: [...regions.docs], unit };
+export function parseUnitWords(words: string, vocab: Vocabulary, today: string): Query {
+  const text = words.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const regions = readRegions(` ${text} `, vocab);
+  let docs = regions.docs;
+  let rest = regions.rest;
+  const body = regions.regionWords.length && docs.size === 0 ? undefined : readBody(rest, vocab, docs);
+  if (body) {
+    docs = new Set(body.body.docs);
+    rest = body.rest;
+  }
+  const unit = readUnit(rest, vocab, docs)?.unit ?? (body ? internalUnit(rest)?.unit : undefined);
+  return {
+    text,
+    today,
+    intent: 'list',
+    docs: [...docs],
+    innerDocs: [],
+    regionWords: regions.regionWords,
+    unknownRegion: regions.unknownRegion,
+    body: body ? { text: body.body.text, issuer: body.body.issuer } : undefined,
+    unit,
+    topic: [],
+    unplaced: [],
+    problems: [],
+  };
 }
 
 function readKind(text: string): (KindFilter & { match: string }) | undefined {

@@ -29,11 +29,13 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   for (let hit = longestForm(rest, vocab.regionsByForm); hit; hit = longestForm(rest, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
+    const places = new Set<Place>();
     for (const d of vocab.regionsByForm.get(form)!) {
       docs.add(d);
       const place = vocab.placeOf(d);
-      if (place) vocab.docsInside(place).forEach((i) => inner.add(i));
+      if (place) places.add(place);
     }
+    for (const place of places) vocab.docsInside(place).forEach((i) => inner.add(i));
     const keep = /[市县区]$/.test(form) ? form.slice(-1) : '';
     rest = rest.slice(0, index) + ' ' + keep + rest.slice(index + form.length);
   }
@@ -98,14 +100,13 @@ function oneApart(a: string, b: string): boolean {
  * first), by looking up the text's substrings: the cost grows with the text, not the dictionary.
  */
 export function longestForm(text: string, dict: Map<string, unknown>): Array<{ form: string; index: number }> | undefined {
-  let longest = longestKey.get(dict);
-  if (longest === undefined) {
-    longest = 0;
-    for (const k of dict.keys()) longest = Math.max(longest, k.length);
-    longestKey.set(dict, longest);
+  let lengths = keyLengths.get(dict);
+  if (!lengths) {
+    lengths = [...new Set([...dict.keys()].map((k) => k.length))].filter((n) => n >= 2).sort((a, b) => b - a);
+    keyLengths.set(dict, lengths);
   }
-  const max = Math.min(text.length, longest);
-  for (let len = max; len >= 2; len--) {
+  for (const len of lengths) {
+    if (len > text.length) continue;
     const hits: Array<{ form: string; index: number }> = [];
     for (let i = 0; i + len <= text.length; i++) {
       const s = text.slice(i, i + len);
@@ -116,7 +117,8 @@ export function longestForm(text: string, dict: Map<string, unknown>): Array<{ f
   return undefined;
 }
 
-const longestKey = new WeakMap<Map<string, unknown>, number>();
+/** The key lengths of each dictionary, longest first (dictionaries are read-only once built). */
+const keyLengths = new WeakMap<Map<string, unknown>, number[]>();
 
 /** The head of a question: spaces and polite openings before its first word. */
 const HEAD = /^(\s*(?:请问|请|麻烦|帮我查一下|帮我查|查一下|查查|看看|问一下)?\s*)[\u4e00-\u9fff]/;

@@ -17,6 +17,7 @@ export interface BodyRef {
  * names a unit of that name, so 财政局 alone stays the unit every plan names.
  */
 export function readBody(rest: string, vocab: Vocabulary, docs: Set<string>): { body: BodyRef; rest: string } | undefined {
+  if (!vocab.bodyDocs.size || (docs.size && ![...docs].some((d) => vocab.bodyDocs.has(d)))) return undefined;
   let best: { start: number; end: number; bodies: BodyForm[] } | undefined;
   forEachSpan(rest, (start, end, level, core, parts) => {
     if (best && end - start <= best.end - best.start) return;
@@ -40,8 +41,8 @@ export function readBody(rest: string, vocab: Vocabulary, docs: Set<string>): { 
  * region selects), else a short form of a printed name (住建局, 土储中心, 数管局), else an
  * organisation no document names — a unit all the same, never a topic word.
  */
-export function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string } | undefined {
-  const inScope = (f: { docs: Set<string> }) => docs.size === 0 || [...f.docs].some((d) => docs.has(d));
+export function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined {
+  const inScope = (f: { docs: Set<string> }) => docs.size === 0 || meets(f.docs, docs);
   let best: { start: number; end: number; key: string; level: UnitLevel; inScope: boolean } | undefined;
   for (const { form, index } of longestForm(rest, vocab.unitsByForm) ?? []) {
     const forms = vocab.unitsByForm.get(form)!;
@@ -69,6 +70,7 @@ export function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { 
       unit: { text: rest.slice(start, best.end), level, key: best.key, partial: false, known: true },
       rest: rest.slice(0, start) + ' ' + rest.slice(best.end),
       placeBefore,
+      inScope: best.inScope,
     };
   }
   const m = ORG_SPAN.exec(rest);
@@ -86,9 +88,16 @@ export function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { 
 /** A function word that names units (财政, 审计, 住建) standing alone: every unit whose function holds it. */
 export function partialUnit(word: string, vocab: Vocabulary, docs: Set<string>): UnitRef | undefined {
   if (word.length < 2) return undefined;
-  const inScope = (f: UnitForm) => docs.size === 0 || [...f.docs].some((d) => docs.has(d));
+  const inScope = (f: UnitForm) => docs.size === 0 || meets(f.docs, docs);
   const names = (f: UnitForm) => f.form.includes(word) || abbreviates(word, functionOf(f.form)?.func ?? '');
   return vocab.unitForms.some((f) => inScope(f) && names(f)) ? { text: word, level: '', partial: true, known: true } : undefined;
+}
+
+/** True when two sets share a member (walking the smaller one). */
+function meets(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
 }
 
 /** Printed unit forms that a typed name without level (住建局, 卫健委, 土储中心) is a short form of. */

@@ -40,6 +40,8 @@ export interface Vocabulary {
   unitsByHead: Map<string, UnitForm[]>;
   /** Bodies whose own plans the library holds, by the first character of their function and kind. */
   bodiesByHead: Map<string, BodyForm[]>;
+  /** Documents that are one body's own plan. */
+  bodyDocs: Set<string>;
   /** Documents by plan year. */
   docYears: Array<{ doc: string; year: number | null }>;
   /** A document's division in the gazetteer. */

@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
-import { isAncestor, placeOf, type Place } from '../domain/gazetteer.js';
+import { placeOf, type Place } from '../domain/gazetteer.js';
 import { aliasForms, analyzeUnit, functionOf, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { variants } from '../domain/topic-words.js';
 import type { BodyForm, UnitForm } from '../query/vocabulary.js';
@@ -56,6 +56,12 @@ export class Corpus {
   readonly bodiesByHead = new Map<string, BodyForm[]>();
   /** Each document's division in the gazetteer (undefined when its region is none the gazetteer knows). */
   private readonly places = new Map<string, Place | undefined>();
+  private inside?: Map<Place, string[]>;
+  private readonly oneColumn = new Map<string, boolean>();
+  /** Documents that are one body's own plan. */
+  readonly bodyDocs = new Set<string>();
+  private readonly holding = new Map<string, number>();
+  private distinct?: string[];
 
   constructor(
     readonly docs: DocumentMeta[],
@@ -79,7 +85,10 @@ export class Corpus {
     }
     for (const d of docs) {
       const body = bodyOf(d);
-      if (body) push(this.bodiesByHead, body.func[0] + body.kind, body);
+      if (body) {
+        push(this.bodiesByHead, body.func[0] + body.kind, body);
+        this.bodyDocs.add(d.doc);
+      }
       this.places.set(d.doc, placeOf(d.region)[0]);
     }
   }
@@ -91,16 +100,41 @@ export class Corpus {
 
   /** True when some task's category or requirement holds the word (or a synonym of it). */
   inText(word: string): boolean {
-    const forms = variants(word);
-    return this.tasks.some((t) => forms.some((f) => t.text.includes(f)));
+    return this.textsHolding(word) > 0;
+  }
+
+  /**
+   * How many distinct task texts hold the word or a synonym (plans copy each other's wording, so
+   * distinct texts are far fewer than tasks); remembered per word.
+   */
+  textsHolding(word: string): number {
+    let n = this.holding.get(word);
+    if (n === undefined) {
+      const forms = variants(word);
+      this.distinct ??= [...new Set(this.tasks.map((t) => t.text))];
+      n = this.distinct.filter((text) => forms.some((f) => text.includes(f))).length;
+      if (this.holding.size > 10_000) this.holding.clear();
+      this.holding.set(word, n);
+    }
+    return n;
+  }
+
+  /** The number of distinct task texts (the library's size for word rarity). */
+  get textCount(): number {
+    this.distinct ??= [...new Set(this.tasks.map((t) => t.text))];
+    return this.distinct.length;
   }
 
   /** Documents of regions inside a division (开平 inside 江门, 长宁 inside 上海), not the division's own. */
   docsInside(place: Place): string[] {
-    return this.docs.filter((d) => {
-      const p = this.places.get(d.doc);
-      return p !== undefined && p !== place && isAncestor(place, p);
-    }).map((d) => d.doc);
+    if (!this.inside) {
+      // Each document under every division above its own, in corpus order.
+      this.inside = new Map();
+      for (const d of this.docs) {
+        for (let p = this.places.get(d.doc)?.parent; p; p = p.parent) push(this.inside, p, d.doc);
+      }
+    }
+    return this.inside.get(place) ?? [];
   }
 
   static from(docs: DocumentMeta[], tasks: Task[]): Corpus {
@@ -149,6 +183,13 @@ export class Corpus {
   /** A document's place in the corpus (answers list documents in this order). */
   position(doc: string): number {
     return this.positions.get(doc) ?? Infinity;
+  }
+
+  /** True when a plan prints one unit column only (no task has a responsible unit): every unit is lead there. */
+  singleColumn(doc: string): boolean {
+    let one = this.oneColumn.get(doc);
+    if (one === undefined) this.oneColumn.set(doc, (one = this.tasksOf(doc).every((t) => t.responsible.length === 0)));
+    return one;
   }
 
   tasksOf(doc: string): IndexedTask[] {

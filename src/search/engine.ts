@@ -2,7 +2,8 @@ import type lunr from 'lunr';
 import type { DocumentMeta } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { functionOf } from '../domain/unit-name.js';
-import { parseQuery, type Vocabulary } from '../query/query-parser.js';
+import { todayIn } from '../domain/calendar.js';
+import { parseQuery, parseUnitWords, type Vocabulary } from '../query/query-parser.js';
 import { Corpus, type IndexedTask } from './corpus.js';
 import { buildLunr, LunrRanker } from './lunr-index.js';
 import { retrieve, type SearchResult } from './retrieve.js';
@@ -32,6 +33,7 @@ export class SearchEngine {
       unitsByForm: corpus.unitsByForm,
       unitsByHead: corpus.unitsByHead,
       bodiesByHead: corpus.bodiesByHead,
+      bodyDocs: corpus.bodyDocs,
       placeOf: (doc) => corpus.placeOf(doc),
       docsInside: (place) => corpus.docsInside(place),
       inText: (word) => corpus.inText(word),
@@ -78,11 +80,14 @@ export class SearchEngine {
   /**
    * A unit's own tasks (bound words such as 蕉岭 县财政局): exactly those the answer to the same
    * words lists under the unit's name, as lead or responsible — not those that only reach it
-   * through a collective (各部门). Empty when the words name no unit.
+   * through a collective (各部门); for a body (厦门市财政局), its whole plan. Read with only the
+   * region, body and unit words (parseUnitWords), then the answers' own matcher. Empty when the
+   * words name no unit.
    */
-  ownTasks(unitWords: string, today?: string): IndexedTask[] {
-    const result = this.ask(unitWords, today);
-    if (!result.query.unit) return [];
+  ownTasks(unitWords: string, today: string = todayIn()): IndexedTask[] {
+    const query = parseUnitWords(unitWords, this.vocab, today);
+    if (!query.unit && !query.body) return [];
+    const result = retrieve(this.corpus, query);
     return result.groups.flatMap((g) => g.sections.filter((s) => s.kind !== 'collective').flatMap((s) => s.tasks));
   }
 }

@@ -82,21 +82,31 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   if (query.unit) {
     const unit = query.unit;
     let anyNamed = false;
-    for (const d of docs) {
+    // With no year, each region answers from its latest plan that names the unit (深圳住建: the 2016
+    // plan when the 2017 one has no 住建).
+    const answered = new Set<string>();
+    const byYear = query.year === undefined ? scopeDocs(corpus, query, true).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)) : docs;
+    for (const d of byYear) {
+      if (answered.has(d.region)) continue;
       const tasks = corpus.tasksOf(d.doc);
-      const singleColumn = tasks.every((t) => t.responsible.length === 0);
       // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
       // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
-      const role = singleColumn && query.role === 'lead' ? undefined : query.role;
+      const role = corpus.singleColumn(d.doc) && query.role === 'lead' ? undefined : query.role;
+      // A plan's unit names are shared objects: each is read against the unit once.
+      const memo = new Map<UnitName, boolean>();
+      const names = (u: UnitName) => memo.get(u) ?? memo.set(u, namesUnit(u, unit, d)).get(u)!;
+      // A plan that does not name the unit says nothing of it, whatever its collectives.
+      if (!tasks.some((t) => t.lead.some(names) || t.responsible.some(names))) continue;
+      anyNamed = true;
+      answered.add(d.region);
       const named: IndexedTask[] = [];
       const collective: IndexedTask[] = [];
-      // A plan that does not name the unit says nothing of it, whatever its collectives.
-      if (!tasks.some((t) => columns(t, undefined).some((u) => namesUnit(u, unit, d)))) continue;
-      anyNamed = true;
+      const department = reachesDepartment(unit);
+      const reached = (u: UnitName) => u.collective !== undefined && reaches(u, unit, d);
+      const inColumns = (t: IndexedTask, test: (u: UnitName) => boolean) => (role !== 'responsible' && t.lead.some(test)) || (role !== 'lead' && t.responsible.some(test));
       for (const t of tasks) {
-        const cols = columns(t, role);
-        if (cols.some((u) => namesUnit(u, unit, d))) named.push(t);
-        else if (reachesDepartment(unit) && cols.some((u) => reaches(u, unit, d))) collective.push(t);
+        if (inColumns(t, names)) named.push(t);
+        else if (department && inColumns(t, reached)) collective.push(t);
       }
       const sections = filterSections(query, d, named, collective);
       if (sections.length) groups.push({ doc: d, sections });
@@ -104,13 +114,14 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     if (!anyNamed) {
       return empty('unknown-unit', { units: closestUnits(corpus, docs, unit) });
     }
+    groups.sort((a, b) => corpus.position(a.doc.doc) - corpus.position(b.doc.doc));
     if (groups.length === 0) return empty('no-match', { next: nextDeadlines(corpus, docs, query) });
     return finish(query, groups);
   }
 
   // Topic, kind, window, document or body questions (a body's question is its whole plan). Topic
   // words: the tasks holding every one, with those holding nearly all of their weight.
-  const near = query.topic.length > 2 && ranker ? new Set(nearestCover(ranker.rank(query.topic, new Set(docs.map((d) => d.doc))), query.topic, corpus.tasks)) : undefined;
+  const near = query.topic.length > 2 ? new Set(nearestCover(docs.flatMap((d) => corpus.tasksOf(d.doc)), query.topic, corpus)) : undefined;
   for (const d of docs) {
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t));
@@ -119,7 +130,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   }
   if (query.topic.length && groups.length === 0 && ranker && !near) {
     // No task holds every topic word: fall back to the best text matches.
-    const ranked = nearestCover(ranker.rank(query.topic, new Set(docs.map((d) => d.doc))), query.topic, corpus.tasks);
+    const ranked = nearestCover(ranker.rank(query.topic, new Set(docs.map((d) => d.doc))), query.topic, corpus);
     for (const d of docs) {
       const tasks = ranked.filter((t) => t.task.doc === d.doc);
       const sections = filterSections(query, d, tasks, []);

@@ -22,11 +22,11 @@ export function matchesTopic(t: IndexedTask, words: string[]): boolean {
  * little). 人大代表建议和政协委员提案办理结果 finds the row that says 人大代表、政协委员 … 提案办理结果
  * without 建议; a row holding one common word of several is left out.
  */
-export function nearestCover(candidates: IndexedTask[], words: string[], library: IndexedTask[]): IndexedTask[] {
+export function nearestCover(candidates: IndexedTask[], words: string[], library: { textCount: number; textsHolding(word: string): number }): IndexedTask[] {
   const holds = (t: IndexedTask, w: string) => variants(w).some((v) => t.text.includes(v));
-  const weight = new Map(words.map((w) => [w, Math.log((library.length + 1) / (1 + library.filter((t) => holds(t, w)).length))]));
+  const weight = new Map(words.map((w) => [w, Math.log((library.textCount + 1) / (1 + library.textsHolding(w)))]));
   const cover = (t: IndexedTask) => words.reduce((n, w) => n + (holds(t, w) ? weight.get(w)! : 0), 0);
-  const scored = candidates.map((t) => ({ t, c: cover(t) }));
+  const scored = candidates.map((t) => ({ t, c: cover(t) })).filter((x) => x.c > 0);
   const best = Math.max(0, ...scored.map((x) => x.c));
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   // Nothing covers half the question's weight: no task is about it.
