@@ -3,11 +3,8 @@ import { planEnded } from '../domain/status-label.js';
 import { followUp } from '../query/follow-up.js';
 import { parseQuery } from '../query/query-parser.js';
 import type { IndexedTask } from '../search/corpus.js';
-import type { SearchEngine } from '../search/engine.js';
 import type { Library, ReloadReport } from '../search/library.js';
-import { LunrRanker } from '../search/lunr-index.js';
-import { retrieve, type SearchResult } from '../search/retrieve.js';
-import { withStatus } from '../search/status-filter.js';
+import type { SearchResult } from '../search/retrieve.js';
 import { type BindingOwner, boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';
 import type { KeyValueStore } from '../store/store.js';
@@ -70,7 +67,7 @@ export class ConversationCore {
     const lines = question.split('\n');
     if (lines.length === 1) return engine.ask(question, today, this.isDone);
     const query = lines.map((line) => parseQuery(line, { today, vocab: engine.vocab })).reduce(followUp);
-    return withStatus(retrieve(engine.corpus, query, rankerOf(engine)), this.isDone);
+    return engine.answer(query, this.isDone);
   }
 
   /** Asks a question; the chat's default region applies when the question names none it can use. */
@@ -117,19 +114,5 @@ export class ConversationCore {
   }
 }
 
-/**
- * The topic ranker over an engine's index, for a query built from follow-ups: SearchEngine answers
- * only text, so the follow-up's merged query is retrieved here with the same parts (one per engine).
- */
-function rankerOf(engine: SearchEngine): LunrRanker {
-  let ranker = RANKERS.get(engine);
-  if (!ranker) {
-    ranker = new LunrRanker(() => engine.index, engine.corpus, engine.tokenizer);
-    RANKERS.set(engine, ranker);
-  }
-  return ranker;
-}
-
-const RANKERS = new WeakMap<SearchEngine, LunrRanker>();
 /** The sender's own unit, as people say it. */
 const OWN_UNIT = /我单位|本单位|我们单位|我们局/;

@@ -45,8 +45,9 @@ export const Query = z.object({
   regionWords: z.array(z.string()),
   /** A place no plan covers: one the gazetteer knows (广州市) or one printed before a unit (澄源县财政局 → 澄源县). */
   unknownRegion: z.string().optional(),
-  /** Library regions a mistyped place word is closest to (焦岭 → 蕉岭县). */
+  /** Library regions a mistyped place word is closest to (焦岭 → 蕉岭县), and the word as typed. */
   regionSuggestions: z.array(z.string()).optional(),
+  mistyped: z.string().optional(),
   /** A body whose own plan the library holds, as typed (厦门市财政局, 江门土储中心), and its issuer. */
   body: z.object({ text: z.string(), issuer: z.string() }).optional(),
   year: z.number().int().optional(),

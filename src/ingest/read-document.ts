@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentHint, Warning } from '../domain/document.js';
+import type { DocumentHint } from '../domain/document.js';
 import { readCsv } from './containers/csv.js';
 import { readDoc } from './containers/doc.js';
 import { readDocx } from './containers/docx.js';

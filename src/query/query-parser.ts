@@ -31,12 +31,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 
   const time = readTime(rest, today);
   rest = time.rest;
-  // 2017年: the plans of that year when there are any, else the dates inside that year.
-  if (time.year !== undefined && !time.window && !opts.vocab.docYears.some((d) => d.year === time.year)) {
-    time.window = { from: { year: time.year, month: 1, day: 1 }, to: { year: time.year, month: 12, day: 'end' }, label: `${time.year}年` };
-    time.year = undefined;
-  }
-  // 今年 picks the plans of today's year, and stays a period inside them.
+  // 2017年 picks the plans of that year (none: the answer says which years there are); 今年 picks the plans of today's year, and stays a period inside them.
   const year = time.year ?? (time.window?.label.startsWith('今年') ? Number(today.slice(0, 4)) : undefined);
 
   const kind = readKind(rest);
@@ -110,6 +105,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     regionWords,
     unknownRegion,
     regionSuggestions: regions.suggestions,
+    mistyped: regions.mistyped,
     body: bodyRead ? { text: bodyRead.body.text, issuer: bodyRead.body.issuer } : undefined,
     year,
     unit,
@@ -221,7 +217,7 @@ function specific(word: string, rest: string, words: string[], vocab: Vocabulary
 
 /** An internal unit of the body named (财务处, 政工科) that its plan does not print: a unit all the same. */
 function internalUnit(rest: string): { unit: UnitRef; rest: string } | undefined {
-  const m = /([\u4e00-\u9fff]{2,8}?(?:处|科|室|中心))(?![\u4e00-\u9fff])/.exec(rest);
+  const m = /([\u4e00-\u9fff]{2,8}?(?:处|科|室|中心))/.exec(rest);
   if (!m || /[哪么要的是有按在为和与或每各]/.test(m[1])) return undefined;
   return { unit: { text: m[1], level: '', key: m[1], partial: false, known: false }, rest: rest.replace(m[1], ' ') };
 }

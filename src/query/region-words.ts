@@ -11,8 +11,9 @@ export interface RegionReading {
   regionWords: string[];
   /** A division the gazetteer knows and the library has no plan for (广州市). */
   unknownRegion?: string;
-  /** Library regions a mistyped place word is closest to (焦岭 → 蕉岭县). */
+  /** Library regions a mistyped place word is closest to (焦岭 → 蕉岭县), and that word as typed. */
   suggestions?: string[];
+  mistyped?: string;
 }
 
 /**
@@ -50,8 +51,8 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     if (inside.length) return { rest: cut, docs, inner: new Set(inside), regionWords: [name] };
     return { rest: cut, docs, inner, regionWords: [name], unknownRegion: name };
   }
-  const suggestions = closeRegions(rest, vocab);
-  return { rest, docs, inner, regionWords, ...(suggestions.length ? { suggestions } : {}) };
+  const close = closeRegions(rest, vocab);
+  return { rest, docs, inner, regionWords, ...(close ? { suggestions: close.names, mistyped: close.word } : {}) };
 }
 
 /**
@@ -74,19 +75,21 @@ function placeNamed(text: string): { index: number; word: string; places: Place[
 }
 
 /** Library regions one character away from the word heading the question (焦岭, 陆安, 蕉领县). */
-function closeRegions(text: string, vocab: Vocabulary): string[] {
+function closeRegions(text: string, vocab: Vocabulary): { names: string[]; word: string } | undefined {
   const head = HEAD.exec(text);
-  if (!head) return [];
+  if (!head) return undefined;
   const index = head.index + head[1].length;
   const out = new Set<string>();
+  let typed = '';
   for (const [form, docs] of vocab.regionsByForm) {
     if (form.length < 2) continue;
     const word = text.slice(index, index + form.length);
     if (word.length !== form.length || !oneApart(word, form) || UNIT_NEXT.test(text.slice(index + form.length)) || vocab.inText(word)) continue;
     const place = vocab.placeOf(docs[0]);
     out.add(place ? regionName(place) : form);
+    if (word.length > typed.length) typed = word;
   }
-  return [...out].slice(0, 5);
+  return out.size ? { names: [...out].slice(0, 5), word: typed } : undefined;
 }
 
 function oneApart(a: string, b: string): boolean {

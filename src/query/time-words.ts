@@ -17,7 +17,7 @@ export interface TimeReading {
  * 两周内 to `today`. Impossible dates give a problem message instead of a window.
  */
 export function readTime(text: string, today: string): TimeReading {
-  const [ty, tm, td] = today.split('-').map(Number);
+  const [ty, tm] = today.split('-').map(Number);
   const problems: string[] = [];
   let rest = text;
   let window: TimeWindow | undefined;

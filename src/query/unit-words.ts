@@ -118,10 +118,12 @@ function forEachSpan(text: string, visit: (start: number, end: number, level: Un
     for (let start = Math.max(0, end - 14); start <= end - 2; start++) {
       const span = text.slice(start, end);
       if (!/^[\u4e00-\u9fff()（）]+$/.test(span) || /[哪么要的是有按在为与或每]/.test(span)) continue;
+      // 市监局 may be a 市 bureau 监… or the bureau of 市场监管: both readings are offered.
       const level = (/^[省市县区](?=[\u4e00-\u9fff]{2})/.test(span) ? span[0] : '') as UnitLevel;
-      const core = level ? span.slice(1) : span;
-      const parts = functionOf(core);
-      if (parts?.func) visit(start, end, level, core, parts);
+      for (const [lv, core] of level ? ([[level, span.slice(1)], ['', span]] as const) : ([['', span]] as const)) {
+        const parts = functionOf(core);
+        if (parts?.func) visit(start, end, lv, core, parts);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import type lunr from 'lunr';
 import type { DocumentMeta } from '../domain/document.js';
+import type { Query } from '../domain/query.js';
 import type { Task } from '../domain/task.js';
 import { functionOf } from '../domain/unit-name.js';
 import { todayIn } from '../domain/calendar.js';
@@ -73,7 +74,11 @@ export class SearchEngine {
    * `isDone` is the 办结 record that status questions (逾期的, 还有几项没完成) filter by.
    */
   ask(text: string, today?: string, isDone?: (taskId: string) => boolean): SearchResult {
-    const query = parseQuery(text, { today, vocab: this.vocab });
+    return this.answer(parseQuery(text, { today, vocab: this.vocab }), isDone);
+  }
+
+  /** Answers a query already understood (a follow-up merged with the question it replies to). */
+  answer(query: Query, isDone?: (taskId: string) => boolean): SearchResult {
     return withStatus(retrieve(this.corpus, query, this.ranker), isDone);
   }
 

@@ -60,11 +60,11 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   }
 
   const scoped = scopeDocs(corpus, query);
-  if (scoped.length === 0) {
+  const inner = query.innerDocs.length ? scopeDocs(corpus, { ...query, docs: query.innerDocs }) : [];
+  if (scoped.length === 0 && inner.length === 0) {
     if (query.year !== undefined) return empty('no-year', { plans: scopeDocs(corpus, { ...query, year: undefined }, true) });
     return empty('no-document');
   }
-  const inner = query.innerDocs.length ? scopeDocs(corpus, { ...query, docs: query.innerDocs }) : [];
   const docs = [...scoped, ...inner];
   const isInner = new Set(inner.map((d) => d.doc));
   const group = (doc: DocumentMeta, sections: ResultSection[]): ResultGroup => (isInner.has(doc.doc) ? { doc, sections, inner: true } : { doc, sections });

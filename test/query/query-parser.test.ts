@@ -57,9 +57,9 @@ describe('parseQuery', () => {
     expect(parse('两周内', '2016-06-15').window).toMatchObject({ from: { year: 2016, month: 6, day: 15 }, to: { year: 2016, month: 6, day: 29 } });
   });
 
-  it('reads a year with plans as a plan selector, and a year without as the dates inside it', () => {
+  it('reads a year as the plan of that year, whether the library has one or not (the answer then says which years it has)', () => {
     expect(parse('蕉岭县2016年有哪些任务')).toMatchObject({ year: 2016, window: undefined });
-    expect(parse('蕉岭县2017年要完成什么').window).toEqual({ from: { year: 2017, month: 1, day: 1 }, to: { year: 2017, month: 12, day: 'end' }, label: '2017年' });
+    expect(parse('蕉岭县2017年要完成什么')).toMatchObject({ year: 2017, window: undefined });
     expect(parse('tasks due in Q1 2017 for 蕉岭县监察和审计局').window).toMatchObject({ from: { year: 2017, month: 1 }, to: { year: 2017, month: 3 } });
   });
 

@@ -151,23 +151,12 @@ function suggestionButtons(core: ConversationCore, question: string, result: Sea
   const q = result.query;
   const names = result.reason === 'unknown-unit' ? (result.suggestions?.units ?? []) : result.reason === 'unknown-region' ? (result.suggestions?.regions ?? []) : [];
   return names.flatMap((name) => {
-    const typed = result.reason === 'unknown-unit' ? q.unit?.text : typedPlace(question, name);
+    const typed = result.reason === 'unknown-unit' ? q.unit?.text : q.mistyped;
     const at = typed ? question.lastIndexOf(typed) : -1;
     if (!typed || at < 0) return [];
     const asked = `${question.slice(0, at)}${name}${question.slice(at + typed.length)}`;
     return [{ text: name, data: core.buttons.encode({ kind: 'choice', today: q.today, question: asked }) }];
   });
-}
-
-/** The words in a question that stand for a place name, mistyped: as long as the name (or without its 县/市/区), at most one character off. */
-function typedPlace(text: string, name: string): string | undefined {
-  for (const form of [name, name.slice(0, -1)].filter((f) => f.length >= 2)) {
-    for (let i = 0; i + form.length <= text.length; i++) {
-      const piece = text.slice(i, i + form.length);
-      if ([...piece].filter((c, k) => c !== form[k]).length <= 1) return piece;
-    }
-  }
-  return undefined;
 }
 
 /** The words an answer state asks with. */
