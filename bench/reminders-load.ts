@@ -3,7 +3,7 @@ import { ArchivedPlans } from '../src/store/archived-plans.js';
 import { ChatBindings } from '../src/store/chat-bindings.js';
 import { loadSeeds } from '../src/ingest/load-seeds.js';
 import { SearchEngine } from '../src/search/engine.js';
-import { Library } from '../src/search/library.js';
+import { Library } from '../src/library/library.js';
 import { MemoryStore } from '../src/store/store.js';
 import { reportRows } from '../src/tracking/report.js';
 import { reportChart } from '../src/tracking/chart.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { answerJson } from '../answer/answer-json.js';
 import { formatAnswer } from '../answer/format-text.js';
 import { createLogger } from '../log.js';
-import { openEngine } from '../search/open.js';
+import { openEngine } from '../library/open.js';
 import { parseArgs } from './args.js';
 
 /**

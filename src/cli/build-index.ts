@@ -1,5 +1,5 @@
 import { createLogger } from '../log.js';
-import { buildFromSeeds } from '../search/open.js';
+import { buildFromSeeds } from '../library/open.js';
 import { parseArgs } from './args.js';
 
 /** `npm run build-index [-- --seeds DIR --index DIR]`: parses the seeds and writes index-data/. */

@@ -3,7 +3,7 @@ import { planEnded } from '../domain/status-label.js';
 import { followUp } from '../query/follow-up.js';
 import { parseQuery } from '../query/query-parser.js';
 import type { IndexedTask } from '../search/corpus.js';
-import type { Library, ReloadReport } from '../search/library.js';
+import type { Library, ReloadReport } from '../library/library.js';
 import type { SearchResult } from '../search/retrieve.js';
 import { type BindingOwner, boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { localTime } from '../domain/calendar.js';
 import { citation, describeDeadline } from '../answer/format-text.js';
-import type { Library } from '../search/library.js';
+import type { Library } from '../library/library.js';
 import type { ArchivedPlans } from '../store/archived-plans.js';
 import { boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Incoming } from '../../src/conversation/types.js';
-import { buildFromSeeds } from '../../src/search/open.js';
+import { buildFromSeeds } from '../../src/library/open.js';
 import { testApp } from '../helpers/app.js';
 import { planFolder } from '../helpers/plan.js';
 

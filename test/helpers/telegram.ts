@@ -9,7 +9,7 @@ import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/li
 import type { Delivery, DeliveryOptions } from '../../src/bot/delivery.js';
 import { compose, telegram } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
-import type { Library } from '../../src/search/library.js';
+import type { Library } from '../../src/library/library.js';
 import type { SqliteStore } from '../../src/store/sqlite-store.js';
 import { seedEngine } from './engine.js';
 import type { Served } from './fault-proxy.js';

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { answerJson } from '../../src/answer/answer-json.js';
-import { loadIndex, saveIndex, seedsHash } from '../../src/search/index-store.js';
-import { buildFromSeeds, openEngine } from '../../src/search/open.js';
+import { seedsHash } from '../../src/library/seeds-hash.js';
+import { loadIndex, saveIndex } from '../../src/search/index-store.js';
+import { buildFromSeeds, openEngine } from '../../src/library/open.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const log = pino({ level: 'silent' });

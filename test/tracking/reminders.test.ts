@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { addDays, isoDate } from '../../src/domain/calendar.js';
-import { Library } from '../../src/search/library.js';
-import { buildFromSeeds } from '../../src/search/open.js';
+import { Library } from '../../src/library/library.js';
+import { buildFromSeeds } from '../../src/library/open.js';
 import { MemoryStore } from '../../src/store/store.js';
 import { ArchivedPlans } from '../../src/store/archived-plans.js';
 import { ChatBindings } from '../../src/store/chat-bindings.js';

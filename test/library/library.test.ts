@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../src/search/library.js';
+import { Library } from '../../src/library/library.js';
 import { seedEngine } from '../helpers/engine.js';
 
 function seedsCopy(): string {

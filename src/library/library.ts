@@ -1,6 +1,6 @@
 import type { Warning } from '../domain/document.js';
 import { type Corpus, loadSeeds } from '../ingest/load-seeds.js';
-import { SearchEngine } from './engine.js';
+import { SearchEngine } from '../search/engine.js';
 
 export interface ReloadReport {
   ok: boolean;

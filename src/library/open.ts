@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { loadSeeds } from '../ingest/load-seeds.js';
-import { SearchEngine } from './engine.js';
-import { loadIndex, saveIndex, seedsHash } from './index-store.js';
+import { SearchEngine } from '../search/engine.js';
+import { loadIndex, saveIndex } from '../search/index-store.js';
+import { seedsHash } from './seeds-hash.js';
 
 export interface OpenOptions {
   seedsDir: string;
