@@ -96,6 +96,19 @@ for (const [factor, capMs, capMb] of [
   }
 }
 
+// The worst messages we could construct: full-length questions and /done arguments.
+{
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/worst-case.ts'], { encoding: 'utf8', timeout: 120_000 });
+  try {
+    const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { worst_ms: number; per_input_ms: Record<string, number> };
+    figures.worst_case = res;
+    say(`worst-case messages (4096 characters): worst ${res.worst_ms} ms per message (target < 50 ms), /done argument ${res.per_input_ms.done_reference} ms`);
+  } catch {
+    figures.worst_case = { finished: false, reason: `exit ${r.status} ${r.signal ?? ''}`.trim() };
+    say('worst-case messages: did not finish');
+  }
+}
+
 say(`BENCH ${JSON.stringify(figures)}`);
 
 /** p50 of 20 timed parses of every document, after 5 warm-up rounds. */

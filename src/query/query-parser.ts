@@ -23,8 +23,9 @@ export interface ParseOptions {
  */
 export function parseQuery(input: string, opts: ParseOptions): Query {
   const today = opts.today ?? todayIn();
-  const text = normalizeQuestion(input);
-  const regions = readRegions(` ${text} `, opts.vocab);
+  // A question is read up to MAX_QUESTION characters: every step after this is linear in them.
+  const text = normalizeQuestion(input.length > MAX_QUESTION * 2 ? input.slice(0, MAX_QUESTION * 2) : input);
+  const regions = readRegions(` ${text.slice(0, MAX_QUESTION)} `, opts.vocab);
   let rest = regions.rest;
   let docs = regions.docs;
   const { regionWords } = regions;
@@ -84,6 +85,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
 
   const words = opts.vocab
     .tokenize(rest)
+    .slice(0, MAX_WORDS)
     .map((w) => w.trim())
     .filter((w) => w && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w) && !/^[\u4e00-\u9fff]$/.test(w));
   // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
@@ -116,9 +118,12 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     topic,
     unplaced: topic.filter((w) => !opts.vocab.inText(w)),
     detail: detail ? { seq: detail.seq, item: detail.item, heading: detail.heading } : undefined,
-    problems: time.problems,
+    problems: text.length > MAX_QUESTION ? [...time.problems, `问题太长（超过${MAX_QUESTION}字），请精简后再问。`] : time.problems,
   };
 }
+
+/** The longest question read, in characters (a real one is under a hundred). */
+export const MAX_QUESTION = 300;
 
 /**
  * Only the region, body and unit of a text (the words a unit is bound with: 蕉岭 县财政局, 厦门市财政局
@@ -228,5 +233,8 @@ const STATUSES: Array<[RegExp, 'overdue' | 'open' | 'done']> = [
   [/(?:还)?(?:没(?:有)?|未|尚未)(?:完成|办结|做完|落实)|待办|outstanding|not (?:yet )?(?:done|completed|finished)/i, 'open'],
   [/已(?:经)?(?:完成|办结|办完|做完)|(?:办结|完成|做完|办完)了|\bdone\b|completed|closed/i, 'done'],
 ];
+
+/** Words of a question considered as topic words. */
+const MAX_WORDS = 24;
 
 const TOPIC_FRAME = /要求|怎么|如何|什么时候|何时|由谁|谁负责|哪个单位|哪些单位|规定|内容是|具体/;

@@ -27,7 +27,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   const docs = new Set<string>();
   const inner = new Set<string>();
   const regionWords: string[] = [];
-  for (let hit = longestForm(rest, vocab.regionsByForm); hit; hit = longestForm(rest, vocab.regionsByForm)) {
+  for (let hit = longestForm(rest, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(rest, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
     const places = new Set<Place>();
@@ -122,6 +122,9 @@ export function longestForm(text: string, dict: Map<string, unknown>): Array<{ f
 
 /** The key lengths of each dictionary, longest first (dictionaries are read-only once built). */
 const keyLengths = new WeakMap<Map<string, unknown>, number[]>();
+
+/** Region words read in one question (more are no question: 蕉岭蕉岭蕉岭…). */
+const MAX_REGIONS = 6;
 
 /** The head of a question: spaces and polite openings before its first word. */
 const HEAD = /^(\s*(?:请问|请|麻烦|帮我查一下|帮我查|查一下|查查|看看|问一下)?\s*)[\u4e00-\u9fff]/;

@@ -63,6 +63,13 @@ describe('parseQuery', () => {
     expect(parse('tasks due in Q1 2017 for 蕉岭县监察和审计局').window).toMatchObject({ from: { year: 2017, month: 1 }, to: { year: 2017, month: 3 } });
   });
 
+  it('reads a message far longer than a question only up to its cap, and says so', () => {
+    const q = parse('蕉岭'.repeat(2048));
+    expect(q.problems).toEqual(['问题太长（超过300字），请精简后再问。']);
+    expect(q.regionWords.length).toBeLessThanOrEqual(6);
+    expect(parse('蕉岭县财政局12月前要公开什么').problems).toEqual([]);
+  });
+
   it('gives a clear message for impossible dates', () => {
     expect(parse('13月前要公开什么').problems[0]).toMatch(/13月/);
     expect(parse('2月30日前要完成什么').problems[0]).toMatch(/日期无效/);

@@ -52,6 +52,9 @@ export const trackingFeature: Feature = {
 };
 
 /** /done 蕉岭 10.2 [说明] and /undo: a bound unit closes or reopens one of its own tasks. */
+/** Words a task reference spans at most (蕉岭 10.2; 遂宁市 安居区 三（三） 2). */
+const MAX_REFERENCE_WORDS = 4;
+
 function closeCommand(command: 'done' | 'undo', description: string): Command {
   const state = command === 'done' ? 'done' : 'open';
   return {
@@ -61,9 +64,10 @@ function closeCommand(command: 'done' | 'undo', description: string): Command {
     refusal: BIND_FIRST,
     handle: async ({ msg, args, unit }, core) => {
       // The reference is the longest leading part of the text that names one task (蕉岭 10.2); the rest is the note.
+      // A reference is a few words (地区 序号, 单位 地区 序号): longer leading parts are never tried.
       const words = args.split(/\s+/).filter(Boolean);
       let found: { ref: string; note: string; tasks: IndexedTask[] } | undefined;
-      for (let k = words.length; k > 0 && !found; k--) {
+      for (let k = Math.min(words.length, MAX_REFERENCE_WORDS); k > 0 && !found; k--) {
         const ref = words.slice(0, k).join(' ');
         const result = core.ask(ref, msg.today);
         const tasks = tasksOf(result);
