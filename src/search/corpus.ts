@@ -143,10 +143,13 @@ export class Corpus {
     const seen = new Map<string, number>();
     // Unit names repeat across tasks and plans: read each (name, level) once.
     const names = new Map<string, UnitName>();
-    const analyze = (u: string, level: UnitLevel) => {
-      const k = `${level}|${u}`;
+    const prefixes = new Map(docs.map((d) => [d.doc, bodyPrefixes(d)]));
+    const analyze = (u: string, level: UnitLevel, doc: string) => {
+      // In a body's own plan, 局财务科 and 厦门市财政局预算处 are its 财务科 and 预算处.
+      const own = prefixes.get(doc)!.find((p) => u.startsWith(p) && INTERNAL_UNIT.test(u.slice(p.length)));
+      const k = `${level}|${own ? u.slice(own.length) : u}`;
       let a = names.get(k);
-      if (!a) names.set(k, (a = analyzeUnit(u, level)));
+      if (!a) names.set(k, (a = own ? { ...analyzeUnit(u.slice(own.length), level), raw: u } : analyzeUnit(u, level)));
       return a;
     };
     const indexed = tasks.flatMap((t) => {
@@ -156,7 +159,8 @@ export class Corpus {
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const level = levels.get(t.doc) ?? '';
-      return [new Entry(n === 1 ? base : `${base}~${n}`, t, doc, t.lead.map((u) => analyze(u, level)), t.responsible.map((u) => analyze(u, level)))];
+      const read = (u: string) => analyze(u, level, t.doc);
+      return [new Entry(n === 1 ? base : `${base}~${n}`, t, doc, t.lead.map(read), t.responsible.map(read))];
     });
     return new Corpus(docs, indexed);
   }
@@ -212,6 +216,18 @@ function bodyOf(d: DocumentMeta): BodyForm | undefined {
   if (!parts?.func) return undefined;
   return { doc: d.doc, issuer: d.issuer, level: (d.level === '省' ? '省' : d.level) as UnitLevel, func: parts.func, kind: parts.kind };
 }
+
+/** How a body's own plan may print the body before one of its internal units: 厦门市财政局, 财政局, 局. */
+function bodyPrefixes(d: DocumentMeta): string[] {
+  const body = bodyOf(d);
+  if (!body) return [];
+  const rest = d.issuer.replace(/^.*?(?=[^省市县区]*$)/, '');
+  const kind = /(中心|[局厅委])$/.exec(d.issuer)?.[1];
+  return [...new Set([d.issuer, rest, kind ?? ''])].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** A body's internal unit after its prefix: 财务科, 预算处, 办公室, 信息中心. */
+const INTERNAL_UNIT = /^[\u4e00-\u9fff]{2,10}(?:处|科|室|中心|股)$/;
 
 const GOVERNMENT_ISSUER = /(人民政府|政府)(办公室|办公厅)?$|政府办$/;
 

@@ -88,6 +88,20 @@ describe('a vocabulary learned from the library', () => {
   });
 });
 
+describe("a body's internal units as its plan prints them", () => {
+  it('reads 局财务科 and 厦门市财政局预算处 as the body\'s 财务科 and 预算处', async () => {
+    const { SearchEngine } = await import('../../src/search/engine.js');
+    const doc = { doc: 'body.txt', title: '厦门市财政局2021年政务公开工作要点', issuer: '厦门市财政局', region: '厦门市', regionAliases: ['厦门市', '厦门'], level: '市' as const, year: 2021, layout: 'table', format: 'txt', taskCount: 2, hash: 'h' };
+    const task = (seq: string, lead: string[]) => ({ doc: 'body.txt', seq, item: '', task: '', requirement: `第${seq}项要求`, lead, responsible: [], deadline_raw: '', deadline: { kind: 'none' as const }, region: '厦门市', year: 2021, line: Number(seq) });
+    const small = SearchEngine.build([doc], [task('1', ['局财务科']), task('2', ['厦门市财政局预算处', '局办公室'])]);
+    const seqs = (q: string) => small.ask(q, '2021-06-01').groups.flatMap((g) => g.sections.flatMap((s) => s.tasks.map((t) => t.task.seq)));
+    expect(seqs('厦门市财政局财务科有哪些任务')).toEqual(['1']);
+    expect(seqs('厦门财政局 预算处 要做什么')).toEqual(['2']);
+    expect(seqs('厦门市财政局办公室')).toEqual(['2']);
+    expect(seqs('厦门市财政局有哪些任务')).toEqual(['1', '2']);
+  });
+});
+
 describe('regions from the gazetteer, nothing silently widened', () => {
   it('says a region no plan covers is not in the library, never a topic word', () => {
     for (const [q, region] of [
