@@ -62,7 +62,7 @@ for (const [factor, capMs, capMb] of [
   try {
     const res = JSON.parse(line) as Record<string, number>;
     figures[key] = res;
-    say(`search ${factor}x (${res.docs} docs, ${res.tasks} tasks): build ${res.build_ms} ms, load ${res.load_ms} ms (+ jieba dictionary ${res.tokenizer_init_ms} ms), p50 ${res.p50_ms} ms, p99 ${res.p99_ms} ms, heap ${res.heap_mb} MB`);
+    say(`search ${factor}x (${res.docs} docs, ${res.tasks} tasks): build ${res.build_ms} ms, load ${res.load_ms} ms (+ gazetteer ${res.gazetteer_ms} ms, jieba dictionary ${res.tokenizer_init_ms} ms), p50 ${res.p50_ms} ms, p99 ${res.p99_ms} ms, heap ${res.heap_mb} MB`);
   } catch {
     const why = r.error ? String(r.error.message) : `exit ${r.status} ${r.signal ?? ''} ${r.stderr?.split('\n').filter(Boolean).pop() ?? ''}`;
     figures[key] = { finished: false, reason: why.trim(), cap_ms: capMs, cap_mb: capMb };
