@@ -1,8 +1,14 @@
 import type { Agent } from 'node:http';
 import type { Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
+import type { Server } from 'node:http';
+import { type Clock, REAL_CLOCK } from './bot/clock.js';
+import { connect, shareRedactedClient } from './bot/connect.js';
 import { createBot, registerCommands, sendReminder } from './bot/create-bot.js';
 import { Delivery, type DeliveryOptions } from './bot/delivery.js';
+import { Polling, POLLING, type PollingOptions } from './bot/polling.js';
+import { UpdateLanes } from './bot/update-lanes.js';
+import { startWebhook } from './bot/webhook.js';
 import type { Config } from './config.js';
 import { Conversation } from './conversation/conversation.js';
 import { ButtonCodec } from './conversation/buttons.js';
@@ -60,18 +66,41 @@ export interface TelegramApp {
   bot: Telegraf;
   delivery: Delivery;
   reminders: ReminderScheduler;
-  /** Stops polling, the reminders and the delivery queues. */
-  stop(signal: string): Promise<void>;
+  /**
+   * Connects (getMe, retried with backoff while the API is unreachable or failing), then takes
+   * updates: long polling, or with WEBHOOK_URL the webhook server (WEBHOOK_HOST:WEBHOOK_PORT, the
+   * URL's path, WEBHOOK_SECRET). Resolves once updates are being taken.
+   */
+  start(): Promise<void>;
+  /** Resolves when `stop` has stopped taking updates; rejects when Telegram refuses the token (401) or another instance takes the updates (409). */
+  stopped: Promise<void>;
+  /**
+   * Stops taking updates and the reminders, lets the updates taken finish and drains the delivery
+   * queue, all within `timeoutMs`; what is still undelivered stays in the store's outbox for the
+   * next start. True when everything was delivered.
+   */
+  stop(timeoutMs?: number): Promise<boolean>;
+}
+
+export interface TelegramOptions {
+  agent?: Agent;
+  limits?: DeliveryOptions;
+  polling?: PollingOptions;
+  /** The clock of retries and backoff (tests: a faster one). */
+  clock?: Clock;
+  today?: () => string;
+  now?: () => Date;
 }
 
 /**
- * The Telegram side of an app: the bot, its delivery queues, the command menus and the morning
- * reminders (not started: `reminders.start()`). Options are for tests: faster delivery limits, a
- * fixed "today", a clock.
+ * The Telegram side of an app: the bot, its delivery queues (resending what the outbox kept), the
+ * command menus and the morning reminders (not started: `reminders.start()`). Options are for
+ * tests: faster delivery limits, a faster clock, a fixed "today", a clock for the reminders.
  */
-export function telegram(app: App, opts: { agent?: Agent; limits?: DeliveryOptions; today?: () => string; now?: () => Date } = {}): TelegramApp {
+export function telegram(app: App, opts: TelegramOptions = {}): TelegramApp {
   const { config, log } = app;
-  const delivery = new Delivery(log, opts.limits);
+  const clock = opts.clock ?? REAL_CLOCK;
+  const delivery = new Delivery(log, app.store, opts.limits, clock);
   const bot = createBot({
     token: config.BOT_TOKEN ?? '',
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -93,15 +122,42 @@ export function telegram(app: App, opts: { agent?: Agent; limits?: DeliveryOptio
     now: opts.now ?? (() => new Date()),
     timeZone: config.TZ,
   });
-  registerCommands(bot, delivery, config.ADMIN_IDS);
+  shareRedactedClient(bot, config.BOT_TOKEN ?? '');
+  delivery.attach(bot.telegram);
+  const lanes = new UpdateLanes((u) => bot.handleUpdate(u), log);
+  const polling = new Polling(bot, lanes, log, clock, opts.polling ?? POLLING);
+  let server: Server | undefined;
+  let stopping = false;
+  let stopped!: { resolve: () => void; reject: (e: unknown) => void };
+  const stoppedPromise = new Promise<void>((resolve, reject) => (stopped = { resolve, reject }));
+  stoppedPromise.catch(() => undefined);
+  const webhook = config.WEBHOOK_URL ? new URL(config.WEBHOOK_URL) : undefined;
   return {
     bot,
     delivery,
     reminders,
-    stop: async (signal) => {
+    stopped: stoppedPromise,
+    start: async () => {
+      const prepare = () =>
+        webhook
+          ? bot.telegram.setWebhook(webhook.href, { secret_token: config.WEBHOOK_SECRET, drop_pending_updates: false })
+          : bot.telegram.deleteWebhook({ drop_pending_updates: false });
+      await connect(bot, prepare, log, clock, () => stopping);
+      registerCommands(bot, delivery, config.ADMIN_IDS);
+      if (webhook) {
+        server = await startWebhook({ host: config.WEBHOOK_HOST, port: config.WEBHOOK_PORT, path: webhook.pathname, secret: config.WEBHOOK_SECRET ?? '' }, lanes, log);
+        log.info({ msg: 'webhook.listening', host: config.WEBHOOK_HOST, port: config.WEBHOOK_PORT, path: webhook.pathname });
+      } else polling.run().then(() => stopped.resolve(), stopped.reject);
+    },
+    stop: async (timeoutMs = 10_000) => {
+      const end = Date.now() + timeoutMs;
+      stopping = true;
       reminders.stop();
-      bot.stop(signal);
-      await delivery.stop();
+      polling.stop();
+      if (server) await new Promise((r) => server!.close(r));
+      stopped.resolve();
+      await lanes.settled(Math.max(0, end - Date.now()));
+      return delivery.drain(Math.max(0, end - Date.now()));
     },
   };
 }

@@ -16,8 +16,15 @@ describe('loadConfig', () => {
   });
 
   it('reads admin ids, a proxy and webhook settings', () => {
-    const r = loadConfig({ ADMIN_IDS: '123, 456', HTTPS_PROXY: 'socks5://127.0.0.1:1080', WEBHOOK_URL: 'https://bot.example.org', WEBHOOK_PORT: '8443' });
-    expect(r.ok && [r.config.ADMIN_IDS, r.config.HTTPS_PROXY, r.config.WEBHOOK_PORT]).toEqual([[123, 456], 'socks5://127.0.0.1:1080', 8443]);
+    const r = loadConfig({ ADMIN_IDS: '123, 456', HTTPS_PROXY: 'socks5://127.0.0.1:1080', WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_PORT: '8443', WEBHOOK_SECRET: SECRET });
+    expect(r.ok && [r.config.ADMIN_IDS, r.config.HTTPS_PROXY, r.config.WEBHOOK_PORT, r.config.WEBHOOK_HOST]).toEqual([[123, 456], 'socks5://127.0.0.1:1080', 8443, '127.0.0.1']);
+  });
+
+  it('refuses a webhook without WEBHOOK_SECRET, or on a URL that is not https', () => {
+    const none = loadConfig({ WEBHOOK_URL: 'https://bot.example.org/tg' });
+    expect(none.ok ? '' : none.message).toContain('WEBHOOK_SECRET: required with WEBHOOK_URL');
+    const plain = loadConfig({ WEBHOOK_URL: 'http://bot.example.org/tg', WEBHOOK_SECRET: SECRET });
+    expect(plain.ok ? '' : plain.message).toContain('WEBHOOK_URL:');
   });
 
   it('lists every bad variable in one message', () => {
@@ -27,3 +34,5 @@ describe('loadConfig', () => {
     for (const v of ['ADMIN_IDS', 'TELEGRAM_API_ROOT', 'TZ', 'LOG_LEVEL', 'HTTPS_PROXY']) expect(message).toContain(`${v}:`);
   });
 });
+
+const SECRET = 'a-secret-of-sixteen-chars-or-more';

@@ -20,7 +20,7 @@ export const BOT_ID = 666; // the emulator's getMe
 export const BOT_USERNAME = 'TestNameBot';
 
 /** Fast limits for tests: the logic of the real ones, the waits of a test suite. */
-export const TEST_LIMITS: DeliveryOptions = { privateGapMs: 5, groupGapMs: 5, globalGapMs: 1, maxRetryMs: 10_000, backoffMs: 50 };
+export const TEST_LIMITS: DeliveryOptions = { privateGapMs: 5, groupGapMs: 5, globalGapMs: 1, maxRetryMs: 10_000, backoffMs: 50, maxBackoffMs: 1000 };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -78,9 +78,7 @@ export async function startBot(
   // The seeds' engine is built once per test file; a folder of its own is read by compose.
   const app = await compose(loaded.config, log, { engine: opts.seedsDir ? undefined : await seedEngine() });
   const tg = telegram(app, { limits: opts.limits ?? TEST_LIMITS, today: () => opts.today ?? '2016-06-15' });
-  await new Promise<void>((resolve) => {
-    void tg.bot.launch(() => resolve());
-  });
+  await tg.start();
   return {
     bot: tg.bot,
     delivery: tg.delivery,
@@ -89,7 +87,7 @@ export async function startBot(
     dataDir,
     store: app.store,
     stop: async () => {
-      await tg.stop('test');
+      await tg.stop();
       app.close();
     },
   };
