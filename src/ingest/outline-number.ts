@@ -21,18 +21,3 @@ export function outlineNumber(s: string): OutlineNumber | undefined {
   if (m) return { level: 3, label: m[1], text: m[2].trim() };
   return undefined;
 }
-
-/**
- * The value of a printed running number: 12, 一/十二/二十三, （三）, (3). Undefined for anything else
- * (3.2, 10-1, text).
- */
-export function numberValue(label: string): number | undefined {
-  const t = label.trim().replace(/^[（(](.+)[）)]$/, '$1');
-  if (/^\d{1,3}$/.test(t)) return Number(t);
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(t);
-  if (!m || !t || (m[1] && m[3] && !m[2])) return undefined;
-  const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) + 1 : 0);
-  return m[2] ? (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]) : digit(m[1] ?? m[3]);
-}
-
-const CHINESE_DIGITS = '一二三四五六七八九';

@@ -1,6 +1,6 @@
 import type { Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
-import { numberValue } from './outline-number.js';
+import { numeralValue } from '../domain/numerals.js';
 import { looksLikeUnits } from './units.js';
 
 /**
@@ -74,9 +74,9 @@ function numberingGaps(tasks: Task[]): string | undefined {
     const steps = t.seq.split('/');
     steps.forEach((step, k) => {
       const parent = steps.slice(0, k).join('/');
-      add(`seq ${parent}`, parent ? `「${parent}」下的序号` : '序号', numberValue(step), t.line);
+      add(`seq ${parent}`, parent ? `「${parent}」下的序号` : '序号', numeralValue(step), t.line);
     });
-    if (t.item) add(`item ${t.seq}`, `序号 ${t.seq} 的分项`, numberValue(t.item), t.line);
+    if (t.item) add(`item ${t.seq}`, `序号 ${t.seq} 的分项`, numeralValue(t.item), t.line);
   }
   const gaps: string[] = [];
   for (const { label, numbers, line } of runs.values()) {

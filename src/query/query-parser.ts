@@ -2,6 +2,7 @@ import type { KindFilter, Query, UnitRef } from '../domain/query.js';
 import { normalizeQuestion } from './normalize.js';
 import { isTopicWord } from '../domain/topic-words.js';
 import { todayIn } from '../domain/calendar.js';
+import { numeralValue } from '../domain/numerals.js';
 import { readRegions } from './region-words.js';
 import { readTime } from './time-words.js';
 import { partialUnit, readBody, readUnit } from './unit-words.js';
@@ -173,7 +174,7 @@ function readDetail(text: string): { seq: string; item?: string; heading?: strin
   let m = /(?:[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]|(?<![\u4e00-\u9fff])([一二三四五六七八九十]{1,3})\s*[、.．])?\s*第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|条|个|号)(?:\s*(?:的)?\s*第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:点|项|条|款|小项))?/.exec(text);
   if (m) {
     const heading = m[1] ? `(${m[1]})` : m[2];
-    return { seq: String(cnNumber(m[3])), item: m[4] ? String(cnNumber(m[4])) : undefined, heading, match: m[0] };
+    return { seq: String(numeralValue(m[3]) ?? m[3]), item: m[4] ? String(numeralValue(m[4]) ?? m[4]) : undefined, heading, match: m[0] };
   }
   m = /([一二三四五六七八九十]{1,3})\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(\d{1,2})?/.exec(text);
   if (m) return { seq: `${m[1]}/（${m[2]}）${m[3] ? `/${m[3]}` : ''}`, match: m[0] };
@@ -182,15 +183,6 @@ function readDetail(text: string): { seq: string; item?: string; heading?: strin
   return undefined;
 }
 
-function cnNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const d = (c: string) => '零一二三四五六七八九'.indexOf(c);
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + d(s[1]);
-  if (s.endsWith('十')) return d(s[0]) * 10;
-  if (s.includes('十')) return d(s[0]) * 10 + d(s[2]);
-  return d(s);
-}
 
 const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = [
   [/每(?:个)?季度|按季度|按季|季度性|每季|quarterly|every quarter/i, 'periodic', 'quarter', '每季度'],

@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import type { Table, TableCell } from '../table.js';
 import type { ContainerReading } from './reading.js';
+import { chineseNumeral } from '../../domain/numerals.js';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -150,15 +151,7 @@ class Numbering {
 }
 
 function format(n: number, fmt: string): string {
-  if (/chinese|ideograph|japaneseCounting|taiwanese/i.test(fmt)) return chinese(n);
-  return String(n);
-}
-
-function chinese(n: number): string {
-  const d = '零一二三四五六七八九';
-  if (n < 10) return d[n];
-  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
-  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  if (/chinese|ideograph|japaneseCounting|taiwanese/i.test(fmt)) return chineseNumeral(n);
   return String(n);
 }
 
