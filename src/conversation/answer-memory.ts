@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from '../store/store.js';
+import { moveChat, type KeyValueStore } from '../store/store.js';
 import { ButtonData } from './buttons.js';
 
 /** What an answer shows: a question (with its follow-ups), a unit's tasks (/mine) or an answer's collective tasks, at a page. */
@@ -27,6 +27,11 @@ export class AnswerMemory {
   /** What a message of the bot answers; undefined for a message that is not an answer, or forgotten. */
   of(chatId: number, messageId: number): AnswerState | undefined {
     return this.read(chatId).messages.find((m) => m.id === messageId)?.state;
+  }
+
+  /** A group that became a supergroup: its answers move to the new chat id (replies to them still read as follow-ups). */
+  moveChat(from: number, to: number): void {
+    moveChat(this.store, NS, from, to);
   }
 
   private read(chatId: number): Memory {

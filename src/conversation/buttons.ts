@@ -6,20 +6,26 @@ import type { KeyValueStore } from '../store/store.js';
 const Day = z.string().refine((d) => parseIsoDate(d) !== undefined, 'a YYYY-MM-DD day');
 const Page = z.number().int().min(0).max(999);
 const Text = z.string().min(1).max(2000);
+const Id = z.string().regex(/^[\w-]{1,32}$/);
+/** A chat or user id (read back from a button's text). */
+const ChatId = z.coerce.number().int();
 
 /**
  * Everything a button can carry, one variant per kind: turning a page of an answer, of /mine or of
  * the tasks an answer reaches only through collectives (more), asking a question as chosen (a region,
- * a suggested name), deciding or correcting an upload, confirming a removal. A `question` is the
+ * a suggested name) and turning the pages of a long choice of regions, deciding or correcting an
+ * upload, confirming a removal (by whom, where), granting a binding. A `question` is the
  * question asked, then each follow-up replying to its answer, one a line.
  */
 export const ButtonData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('page'), page: Page, today: Day, question: Text }),
   z.object({ kind: z.literal('choice'), today: Day, question: Text }),
+  z.object({ kind: z.literal('regions'), page: Page, today: Day, question: Text }),
   z.object({ kind: z.literal('mine'), page: Page, today: Day, unit: Text }),
   z.object({ kind: z.literal('more'), page: Page, today: Day, question: Text }),
-  z.object({ kind: z.literal('upload'), op: z.enum(['add', 'replace', 'no', 'region', 'year']), id: z.string().regex(/^[\w-]{1,32}$/) }),
-  z.object({ kind: z.literal('remove'), op: z.enum(['del', 'no']), doc: z.string().min(1).max(255) }),
+  z.object({ kind: z.literal('upload'), op: z.enum(['add', 'replace', 'no', 'region', 'year']), id: Id }),
+  z.object({ kind: z.literal('remove'), op: z.enum(['del', 'no']), chat: ChatId, user: ChatId, doc: z.string().min(1).max(255) }),
+  z.object({ kind: z.literal('grant'), op: z.enum(['yes', 'no']), id: Id }),
 ]);
 export type ButtonData = z.infer<typeof ButtonData>;
 export type ButtonKind = ButtonData['kind'];
@@ -79,14 +85,16 @@ const VERSION = '2';
 const MAX_BYTES = 64;
 const NS = 'buttons';
 const EPOCH = isoDate('2000-01-01');
-const CODE: Record<ButtonKind, string> = { page: 'p', choice: 'r', mine: 'm', more: 'c', upload: 'u', remove: 'x' };
+const CODE: Record<ButtonKind, string> = { page: 'p', choice: 'r', regions: 'g', mine: 'm', more: 'c', upload: 'u', remove: 'x', grant: 'a' };
 const KIND_OF: Record<string, ButtonKind | undefined> = Object.fromEntries(Object.entries(CODE).map(([k, c]) => [c, k as ButtonKind]));
 /** Each kind's fields in order; the last one is the free text. */
 const FIELDS: Record<ButtonKind, string[]> = {
   page: ['page', 'today', 'question'],
   choice: ['today', 'question'],
+  regions: ['page', 'today', 'question'],
   mine: ['page', 'today', 'unit'],
   more: ['page', 'today', 'question'],
   upload: ['op', 'id'],
-  remove: ['op', 'doc'],
+  remove: ['op', 'chat', 'user', 'doc'],
+  grant: ['op', 'id'],
 };

@@ -3,11 +3,12 @@ import type { ConversationCore } from './core.js';
 import type { CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types.js';
 
 /**
- * Who may use a command: everyone; a sender bound to a unit (`/unit`); a bot admin or a bound
- * sender; a chat admin (anyone in a private chat); a bot admin (ADMIN_IDS). Bot-admin commands
+ * Who may use a command: everyone; a sender bound to a unit (`/unit`, granted or pending); a sender
+ * whose binding an admin granted (or an invite); a bot admin or a bound sender; a chat admin (a bot
+ * admin, the group's admins, anyone in a private chat); a bot admin (ADMIN_IDS). Bot-admin commands
  * appear only in the admins' own command menus.
  */
-export type Who = 'everyone' | 'bound' | 'admin-or-bound' | 'chat-admin' | 'bot-admin';
+export type Who = 'everyone' | 'bound' | 'granted' | 'admin-or-bound' | 'chat-admin' | 'bot-admin';
 
 export interface CommandRequest {
   msg: Incoming;

@@ -1,3 +1,4 @@
+import { type Binding, boundWords } from '../store/chat-bindings.js';
 import type { ButtonHandler, Command, Feature, Who } from './command.js';
 import { ConversationCore, type ConversationDeps } from './core.js';
 import { ask, askFeature } from './features/ask.js';
@@ -6,6 +7,7 @@ import { helpFeature, listed } from './features/help.js';
 import { plansFeature } from './features/plans.js';
 import { trackingFeature } from './features/tracking.js';
 import type { ButtonKind } from './buttons.js';
+import { echo } from './echo.js';
 import type { CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types.js';
 
 export type { ConversationDeps } from './core.js';
@@ -55,13 +57,20 @@ export class Conversation {
     if (!parsed) return [ask(this.core, msg, msg.text)];
     const name = parsed[1].toLowerCase();
     const command = COMMANDS.find((c) => c.command === name);
-    if (!command) return [{ text: `不认识的命令 /${parsed[1]}。${listed(COMMANDS).map((c) => `/${c.command}`).join(' ')}` }];
-    const unit = this.core.boundUnit(msg);
-    if (!(await allowed(command.who, msg, unit))) {
+    if (!command) return [{ text: `不认识的命令 /${echo(parsed[1], 32)}。${listed(COMMANDS).map((c) => `/${c.command}`).join(' ')}` }];
+    const binding = this.core.binding(msg);
+    const unit = binding && boundWords(binding);
+    if (!(await allowed(command.who, msg, binding))) {
       this.core.deps.log.warn({ msg: `${command.command}.refused`, chat_id: msg.chatId, user_id: msg.userId });
-      return [{ text: command.refusal ?? '' }];
+      return [{ text: command.who === 'granted' && binding ? PENDING : (command.refusal ?? '') }];
     }
     return command.handle({ msg, args: (parsed[2] ?? '').trim(), unit }, this.core);
+  }
+
+  /** A group became a supergroup (migrate_to_chat_id): what the bot keeps for it moves to the new id. */
+  moveChat(from: number, to: number): void {
+    this.core.moveChat(from, to);
+    this.core.deps.log.info({ msg: 'chat.migrated', from, to });
   }
 
   /** Handles a plan file sent to the bot. */
@@ -83,17 +92,22 @@ export class Conversation {
 /** The reply to a button that no longer means anything. */
 export const EXPIRED = '这个按钮已过期，请重新提问。';
 
+/** The refusal for a sender whose binding waits for an admin. */
+const PENDING = '您的单位绑定还在等待管理员批准：批准前可以查询本单位的任务（/mine、/todo），不能办结、撤销或设置提醒。也可以请管理员用 /invite 发给您邀请链接。';
+
 /** Which feature answers each kind of button. */
 const BUTTONS: { [K in ButtonKind]?: ButtonHandler<K> } = Object.assign({}, ...FEATURES.map((f) => f.buttons ?? {}));
 
-async function allowed(who: Who, msg: Incoming, unit: string | undefined): Promise<boolean> {
+async function allowed(who: Who, msg: Incoming, binding: Binding | undefined): Promise<boolean> {
   switch (who) {
     case 'everyone':
       return true;
     case 'bound':
-      return unit !== undefined;
+      return binding !== undefined;
+    case 'granted':
+      return binding?.granted !== undefined;
     case 'admin-or-bound':
-      return msg.isBotAdmin || unit !== undefined;
+      return msg.isBotAdmin || binding !== undefined;
     case 'chat-admin':
       return msg.chatType === 'private' || msg.isBotAdmin || (await msg.isChatAdmin());
     case 'bot-admin':

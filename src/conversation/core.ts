@@ -5,9 +5,11 @@ import { parseQuery } from '../query/query-parser.js';
 import type { IndexedTask } from '../search/corpus.js';
 import type { Library, ReloadReport } from '../library/library.js';
 import type { SearchResult } from '../search/retrieve.js';
-import { type BindingOwner, boundWords, ChatBindings } from '../store/chat-bindings.js';
+import { type Binding, type BindingOwner, boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';
+import { Invites } from '../store/invites.js';
 import type { KeyValueStore } from '../store/store.js';
+import { moveSentReminders } from '../tracking/scheduler.js';
 import { StatusBook } from '../tracking/task-status.js';
 import { AnswerMemory } from './answer-memory.js';
 import { ButtonCodec } from './buttons.js';
@@ -40,6 +42,7 @@ export class ConversationCore {
   readonly status: StatusBook;
   readonly buttons: ButtonCodec;
   readonly answers: AnswerMemory;
+  readonly invites: Invites;
   readonly startedAt = Date.now();
   private questions = 0;
 
@@ -49,6 +52,7 @@ export class ConversationCore {
     this.status = new StatusBook(deps.store);
     this.buttons = new ButtonCodec(deps.store);
     this.answers = new AnswerMemory(deps.store);
+    this.invites = new Invites(deps.store);
   }
 
   /** How many questions were answered since start-up (/stats). */
@@ -84,10 +88,26 @@ export class ConversationCore {
     return ChatBindings.ownerOf(msg.chatId, msg.userId, msg.chatType !== 'private');
   }
 
+  /** The sender's binding, granted or pending; undefined when not bound. */
+  binding(msg: Incoming): Binding | undefined {
+    return this.bindings.get(this.owner(msg));
+  }
+
   /** The sender's bound unit as words to ask with, or undefined when not bound. */
   boundUnit(msg: Incoming): string | undefined {
-    const b = this.bindings.get(this.owner(msg));
+    const b = this.binding(msg);
     return b ? boundWords(b) : undefined;
+  }
+
+  /**
+   * A group that became a supergroup (Telegram's migrate_to_chat_id): its bindings, settings
+   * (default region, reminders, uploads), answers and the reminders sent to it move to the new id.
+   */
+  moveChat(from: number, to: number): void {
+    this.bindings.moveChat(from, to);
+    this.settings.moveChat(from, to);
+    this.answers.moveChat(from, to);
+    moveSentReminders(this.deps.store, from, to);
   }
 
   /**

@@ -5,6 +5,10 @@ export interface Incoming {
   chatId: number;
   chatType: 'private' | 'group' | 'supergroup' | 'channel';
   userId: number;
+  /** The sender as people know them (Li @user7), for who did what. */
+  userName?: string;
+  /** The bot's own username, for links that open a chat with it (invites). */
+  botUsername?: string;
   /** The text, command included (/ask …), with any @botname mention removed. */
   text: string;
   /** In ADMIN_IDS. */
@@ -34,11 +38,14 @@ export interface Reply {
   editMessageId?: number;
   /** What this message answers: a reply to it is a follow-up of that question; typed 下一页 turns its page. */
   answers?: AnswerState;
+  /** Goes to another chat, as a message of its own: a chat's id, or every bot admin's private chat. */
+  to?: number | 'bot-admins';
 }
 
 export interface CallbackIncoming {
   chatId: number;
   userId: number;
+  userName?: string;
   /** The message whose button was pressed. */
   messageId?: number;
   data: string;
@@ -47,9 +54,9 @@ export interface CallbackIncoming {
   today: string;
 }
 
-/** What a button press does: a short notice (toast), a new content for the same message, and/or a new message. */
+/** What a button press does: a short notice (toast), a new content for the same message, and/or new messages (in this chat, or `to` another). */
 export interface CallbackOutcome {
   notice?: string;
   edit?: Reply;
-  reply?: Reply;
+  replies?: Reply[];
 }

@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../ingest/parse-document.js';
 import { readDocument, SUPPORTED, MAX_BINARY_BYTES } from '../ingest/read-document.js';
 import type { KeyValueStore } from '../store/store.js';
 import type { ButtonCodec } from './buttons.js';
+import { echo } from './echo.js';
 import type { PlanFolder } from './plan-folder.js';
 import type { Button, Reply } from './types.js';
 
@@ -26,11 +27,16 @@ export interface Presser {
   messageId?: number;
 }
 
+/** What a button on a preview did: refused (a notice), or the preview's new text and whether to reload; `added` names a file put into the plan folder, now or before. */
+export type Decision = { refused: string } | { text: string; buttons?: Button[][]; reload: boolean; added?: string };
+
 /**
  * Uploaded plan files: checked and parsed before anything is written; kept in a staging folder of
- * the data directory until an admin confirms; then added to the plan folder (a file of the same
- * name only after a second confirmation). Nothing reaches the plan folder when parsing fails, nor
- * a file whose content is already there.
+ * the data directory until the uploader confirms, in the chat of the upload, for at most a day;
+ * then added to the plan folder (a file of the same name only after a second confirmation, and
+ * only by a bot admin). Nothing reaches the plan folder when parsing fails, nor a file whose
+ * content is already there. What was decided is kept (a day), so a button pressed again, after a
+ * restart too, says what really happened.
  *
  * The preview shows what was read (title, issuer, region, year, layout, tasks per unit, warnings).
  * The uploader, in the chat of the upload, may correct the region and the year (改地区 / 改年份,
@@ -52,11 +58,15 @@ export class Uploads {
 
   /** Checks, downloads and parses a file; returns what it found, with buttons when it can be added. */
   async receive(file: { name: string; size?: number; chatId: number; userId: number }, download: () => Promise<Uint8Array>): Promise<UploadSummary> {
+    this.sweep();
     const name = basename(file.name || 'upload').replace(/[\\/:*?"<>|]/g, '_');
+    const nameBytes = Buffer.byteLength(name);
+    if (nameBytes > MAX_NAME_BYTES) return { text: `文件名过长（${nameBytes} 字节，最多 ${MAX_NAME_BYTES} 字节），没有读取。请改短文件名后重新发送。` };
+    if (name.startsWith('.')) return { text: `不能上传以「.」开头的文件（${echo(name)}），没有读取。请改名后重新发送。` };
     if (!SUPPORTED.test(name) || /\.xls$/i.test(name)) {
       return { text: `不支持的文件类型：${name}。可以发送 .docx、.xlsx、.doc、.wps、.pdf 或 .txt 格式的工作方案。` };
     }
-    if (file.size !== undefined && file.size > MAX_BINARY_BYTES) return { text: `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 ${MAX_BINARY_BYTES / 1048576} MB。` };
+    if (file.size !== undefined && file.size > MAX_UPLOAD_BYTES) return { text: `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 ${MAX_UPLOAD_BYTES / 1048576} MB（机器人能从 Telegram 下载的上限）。请压缩或拆分后再发送。` };
     let bytes: Uint8Array;
     try {
       bytes = await download();
@@ -81,18 +91,20 @@ export class Uploads {
    * 改地区 / 改年份: asks the uploader for the value, as a message to reply to. Only the uploader, in
    * the chat of the upload, may correct it; anyone else gets a notice.
    */
-  askCorrection(id: string, field: CorrectableField, by: Presser): { notice: string; reply?: Reply } {
-    const pending = this.pending(id);
-    if (!pending) return { notice: '这个上传已处理或已过期。' };
+  askCorrection(id: string, field: CorrectableField, by: Presser): { notice: string; replies?: Reply[] } {
+    const pending = this.live(id);
+    if (!pending) return { notice: GONE };
     if (pending.userId !== by.userId || pending.chatId !== by.chatId) return { notice: '只有上传这份文件的人可以修改。' };
     this.store.write(FIX_NS, fixKey(by.chatId, by.userId), { id, field, previewMessageId: by.messageId } satisfies Correction);
     const label = LABEL[field];
     return {
       notice: `请回复正确的${label}`,
-      reply: {
-        text: field === 'region' ? '请回复这条消息，写出这份方案的地区，例如：江门市、亳州市谯城区。发送 /cancel 放弃修改。' : '请回复这条消息，写出这份方案的年度（四位数字），例如：2021。发送 /cancel 放弃修改。',
-        forceReply: field === 'region' ? '地区，例如 江门市' : '年度，例如 2021',
-      },
+      replies: [
+        {
+          text: field === 'region' ? '请回复这条消息，写出这份方案的地区，例如：江门市、亳州市谯城区。发送 /cancel 放弃修改。' : '请回复这条消息，写出这份方案的年度（四位数字），例如：2021。发送 /cancel 放弃修改。',
+          forceReply: field === 'region' ? '地区，例如 江门市' : '年度，例如 2021',
+        },
+      ],
     };
   }
 
@@ -115,11 +127,11 @@ export class Uploads {
     const asked = Correction.safeParse(this.store.read(FIX_NS, fixKey(chatId, userId)));
     if (!asked.success) return undefined;
     const { id, field, previewMessageId } = asked.data;
-    const pending = this.pending(id);
+    const pending = this.live(id);
     const staged = join(this.staging, id);
     if (!pending || !existsSync(staged)) {
       this.cancelCorrection(chatId, userId);
-      return [{ text: '这个上传已处理或已过期。' }];
+      return [{ text: GONE }];
     }
     const value = field === 'year' ? readYear(text) : readRegion(text);
     if ('problem' in value) return [{ text: value.problem, forceReply: field === 'region' ? '地区，例如 江门市' : '年度，例如 2021' }];
@@ -137,19 +149,29 @@ export class Uploads {
   }
 
   /**
-   * Acts on a button: `add` puts the file into the plan folder (asking once more before replacing
-   * a file of the same name) with its region and year corrections in catalog.json; `no` discards
-   * it. Returns the new message text and whether to reload.
+   * Acts on a button, for the uploader in the chat of the upload only: `add` puts the file into the
+   * plan folder (asking once more before replacing a file of the same name, which only a bot admin
+   * may) with its region and year corrections in catalog.json; `no` discards it. An upload decided
+   * before (a button pressed again, after a restart too) says what was decided.
    */
-  decide(op: 'add' | 'replace' | 'no', id: string): { text: string; buttons?: Button[][]; reload: boolean } {
-    const pending = this.pending(id);
+  decide(op: 'add' | 'replace' | 'no', id: string, by: Presser & { isBotAdmin: boolean }): Decision {
+    const decided = this.record(id);
+    if (decided?.outcome === 'added') return { text: `${decided.name} 已加入文档目录（之前已确认）。`, reload: false, added: decided.name };
+    if (decided?.outcome === 'cancelled') return { text: `已取消，${decided.name} 没有加入索引。`, reload: false };
+    const pending = this.live(id);
     const staged = join(this.staging, id);
-    if (!pending || !existsSync(staged)) return { text: '这个上传已处理或已过期。', reload: false };
+    if (!pending || !existsSync(staged)) return { text: GONE, reload: false };
+    if (pending.userId !== by.userId || pending.chatId !== by.chatId) return { refused: '只有上传这份文件的人可以确认。' };
     if (op === 'no') {
-      this.discard(id);
+      this.settle(id, pending, 'cancelled');
       return { text: `已取消，${pending.name} 没有加入索引。`, reload: false };
     }
-    const added = this.plans.add(pending.name, readFileSync(staged), pending.hint, op === 'replace');
+    const bytes = readFileSync(staged);
+    if (this.plans.has(pending.name) && !by.isBotAdmin) {
+      this.settle(id, pending, 'cancelled');
+      return { text: `已有同名文件 ${pending.name}：替换已收录的方案需要机器人管理员。${pending.name} 没有加入索引。`, reload: false };
+    }
+    const added = this.plans.add(pending.name, bytes, pending.hint, op === 'replace');
     if (!added.ok && added.reason === 'exists') {
       return {
         text: `已有同名文件 ${pending.name}。确认用新文件替换它吗？`,
@@ -160,9 +182,9 @@ export class Uploads {
     if (!added.ok) {
       return { text: `无法写入文档目录的 catalog.json（${added.message.slice(0, 100)}），${pending.name} 没有加入索引。请先修复 catalog.json 再试。`, reload: false };
     }
-    this.discard(id);
+    this.settle(id, pending, 'added');
     const kept = pending.corrected.length ? `（${pending.corrected.map((f) => `${LABEL[f]} ${pending.hint[f]}`).join('、')} 已记入 catalog.json）` : '';
-    return { text: `${pending.name} 已加入文档目录${kept}，正在重新加载索引……`, reload: true };
+    return { text: `${pending.name} 已加入文档目录${kept}，正在重新加载索引……`, reload: true, added: pending.name };
   }
 
   private preview(id: string, pending: Pending, parsed: ParsedDocument): UploadSummary {
@@ -179,9 +201,35 @@ export class Uploads {
     return { text, data: this.buttons.encode({ kind: 'upload', op, id }) };
   }
 
-  private pending(id: string): Pending | undefined {
+  /** The upload as stored, decided or not. */
+  private record(id: string): Pending | undefined {
     const parsed = Pending.safeParse(this.store.read(NS, id));
     return parsed.success ? parsed.data : undefined;
+  }
+
+  /** An upload still waiting for its decision; one staged longer than STAGED_MS is discarded. */
+  private live(id: string): Pending | undefined {
+    const pending = this.record(id);
+    if (!pending || pending.outcome) return undefined;
+    if (expired(pending)) {
+      this.discard(id);
+      return undefined;
+    }
+    return pending;
+  }
+
+  /** Records what was decided (the staged file is no longer needed). */
+  private settle(id: string, pending: Pending, outcome: 'added' | 'cancelled'): void {
+    rmSync(join(this.staging, id), { force: true });
+    this.store.write(NS, id, { ...pending, outcome } satisfies Pending);
+  }
+
+  /** Forgets uploads (decided or not) older than STAGED_MS, and their staged files. */
+  private sweep(): void {
+    for (const { key } of this.store.list(NS)) {
+      const pending = this.record(key);
+      if (!pending || expired(pending)) this.discard(key);
+    }
   }
 
   private discard(id: string): void {
@@ -200,6 +248,8 @@ const Pending = z.object({
   hint: DocumentHint.default({}),
   corrected: z.array(z.enum(['region', 'year'])).default([]),
   cataloged: z.boolean().default(false),
+  /** What the uploader decided; absent while waiting. */
+  outcome: z.enum(['added', 'cancelled']).optional(),
 });
 type Pending = z.infer<typeof Pending>;
 
@@ -253,10 +303,21 @@ function toAscii(s: string): string {
   return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
+function expired(p: Pending): boolean {
+  return !(Date.now() - Date.parse(p.at) <= STAGED_MS);
+}
+
 function fixKey(chatId: number, userId: number): string {
   return `${chatId}:${userId}`;
 }
 
+/** The largest file the Bot API lets a bot download (getFile), and so the largest upload. */
+export const MAX_UPLOAD_BYTES = Math.min(20 * 1024 * 1024, MAX_BINARY_BYTES);
+/** The longest file name a file system takes. */
+const MAX_NAME_BYTES = 255;
+/** How long an upload waits for its decision (and a decision is remembered). */
+const STAGED_MS = 24 * 3600_000;
+const GONE = '这个上传已处理或已过期（上传的文件保留 24 小时），请重新发送文件。';
 const NS = 'uploads';
 const FIX_NS = 'upload-fixes';
 const LABEL: Record<CorrectableField, string> = { region: '地区', year: '年度' };

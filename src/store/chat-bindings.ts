@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import type { KeyValueStore } from './store.js';
+import { moveChat, type KeyValueStore } from './store.js';
 
-/** A unit a chat (or a user in a group) is bound to: the words to ask with, e.g. 蕉岭 县财政局. */
-export const Binding = z.object({ unit: z.string().min(1), region: z.string().optional(), at: z.string() });
+/**
+ * A unit a chat (or a user in a group) is bound to: the words to ask with, e.g. 蕉岭 县财政局. A
+ * binding someone claimed with /unit is pending until an admin grants it (or it came from an
+ * invite): pending, the chat may ask about the unit but not close, reopen or be reminded of its tasks.
+ */
+export const Binding = z.object({
+  unit: z.string().min(1),
+  region: z.string().optional(),
+  at: z.string(),
+  /** Who granted it (an admin's approval, an invite link) and when; absent: pending. */
+  granted: z.object({ by: z.string(), at: z.string() }).optional(),
+  /** The id the approval buttons carry, while pending. */
+  request: z.string().optional(),
+});
 export type Binding = z.infer<typeof Binding>;
 
 /** Who a binding belongs to: a private chat as a whole, or one user in a group. */
@@ -33,6 +45,15 @@ export class ChatBindings {
     this.store.write(NS, key(owner), binding);
   }
 
+  delete(owner: BindingOwner): void {
+    this.store.delete(NS, key(owner));
+  }
+
+  /** The pending binding whose approval buttons carry `request`. */
+  byRequest(request: string): { owner: BindingOwner; binding: Binding } | undefined {
+    return this.all().find((b) => b.binding.request === request && !b.binding.granted);
+  }
+
   /** Every valid binding with its owner. */
   all(): Array<{ owner: BindingOwner; binding: Binding }> {
     return this.store.list(NS).flatMap(({ key: k, value }) => {
@@ -41,10 +62,15 @@ export class ChatBindings {
       return parsed.success && owner ? [{ owner, binding: parsed.data }] : [];
     });
   }
+
+  /** A group that became a supergroup: its bindings move to the new chat id. */
+  moveChat(from: number, to: number): void {
+    moveChat(this.store, NS, from, to);
+  }
 }
 
 /** The words a binding asks with: region (if any) and unit, e.g. 蕉岭 县财政局. */
-export function boundWords(b: Binding): string {
+export function boundWords(b: Pick<Binding, 'unit' | 'region'>): string {
   return `${b.region ?? ''} ${b.unit}`.trim();
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyValueStore } from './store.js';
+import { moveChat, type KeyValueStore } from './store.js';
 
 export const ChatSettings = z.object({
   /** The group's default region for questions that name none. */
@@ -7,6 +7,8 @@ export const ChatSettings = z.object({
   /** Reminders: on by default for a chat bound to a unit, off by default in groups. */
   remind: z.boolean().optional(),
   remindDays: z.array(z.number().int().min(0).max(60)).optional(),
+  /** A bot admin let this group's admins upload plans (/allow_uploads). */
+  uploads: z.boolean().optional(),
 });
 export type ChatSettings = z.infer<typeof ChatSettings>;
 
@@ -22,6 +24,11 @@ export class ChatSettingsStore {
   /** Changes some settings of a chat, keeping the others. */
   update(chatId: number, change: Partial<ChatSettings>): void {
     this.store.write(NS, String(chatId), { ...this.get(chatId), ...change });
+  }
+
+  /** A group that became a supergroup: its settings move to the new chat id. */
+  moveChat(from: number, to: number): void {
+    moveChat(this.store, NS, from, to);
   }
 }
 

@@ -11,6 +11,19 @@ export interface KeyValueStore {
   close(): void;
 }
 
+/**
+ * Gives a chat's entries of a namespace the chat's new id (a group that became a supergroup): every
+ * key that is the chat id, or starts with it before a separator (`-500`, `-500:7`, `-500|key`).
+ */
+export function moveChat(store: KeyValueStore, ns: string, from: number, to: number): void {
+  const head = new RegExp(`^${from}(?=$|\\D)`);
+  for (const { key, value } of store.list(ns)) {
+    if (!head.test(key)) continue;
+    store.write(ns, key.replace(head, String(to)), value);
+    store.delete(ns, key);
+  }
+}
+
 /** An in-memory store, for the terminal chat when no data folder is wanted, and for tests. */
 export class MemoryStore implements KeyValueStore {
   private readonly data = new Map<string, Map<string, string>>();

@@ -2,8 +2,8 @@ import { citation, describeDeadline } from '../answer/format-text.js';
 import type { IndexedTask } from '../search/corpus.js';
 import { statusLabel } from '../domain/status-label.js';
 
-/** The 台账 an office pastes from: one row per task with citation, deadline, units and status. */
-export async function exportXlsx(tasks: IndexedTask[], isDone: (id: string) => boolean, today: string): Promise<Buffer> {
+/** The 台账 an office pastes from: one row per task with citation, deadline, units, status and who closed it. */
+export async function exportXlsx(tasks: IndexedTask[], isDone: (id: string) => boolean, today: string, closedBy: (id: string) => string | undefined): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('任务台账');
@@ -16,6 +16,7 @@ export async function exportXlsx(tasks: IndexedTask[], isDone: (id: string) => b
     { header: '责任单位', key: 'resp', width: 24 },
     { header: '完成时限', key: 'deadline', width: 18 },
     { header: '状态', key: 'status', width: 10 },
+    { header: '办结人', key: 'by', width: 20 },
   ];
   for (const t of tasks) {
     ws.addRow({
@@ -27,6 +28,7 @@ export async function exportXlsx(tasks: IndexedTask[], isDone: (id: string) => b
       resp: t.task.responsible.join('、'),
       deadline: describeDeadline(t.task.deadline),
       status: statusLabel(t.task, isDone(t.id), today),
+      by: closedBy(t.id) ?? '',
     });
   }
   ws.getRow(1).font = { bold: true };

@@ -5,7 +5,7 @@ import type { Library } from '../library/library.js';
 import type { ArchivedPlans } from '../store/archived-plans.js';
 import { boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';
-import type { KeyValueStore } from '../store/store.js';
+import { moveChat, type KeyValueStore } from '../store/store.js';
 import { DEFAULT_DAYS, dueReminders, type Reminder, type Subscription } from './reminders.js';
 import type { StatusBook } from './task-status.js';
 import { OwnTaskCache } from './unit-tasks.js';
@@ -64,11 +64,11 @@ export class ReminderScheduler {
   async runDay(today: string): Promise<number> {
     const { send, skip } = this.plan(today);
     const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
-    for (const s of skip) this.deps.store.write('reminders-sent', sentKey(s.chatId, s.key), { skipped: today });
+    for (const s of skip) this.deps.store.write(SENT, sentKey(s.chatId, s.key), { skipped: today });
     let sent = 0;
     for (const r of send) {
       if (await this.deps.send(r.chatId, reminderText(r))) {
-        this.deps.store.write('reminders-sent', sentKey(r.chatId, r.key), { sent: today });
+        this.deps.store.write(SENT, sentKey(r.chatId, r.key), { sent: today });
         sent++;
       }
     }
@@ -82,15 +82,16 @@ export class ReminderScheduler {
     const own = new OwnTaskCache(this.deps.library.current, today, (doc) => this.deps.archived.has(doc));
     const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
     // What was ever sent, read once for the whole run.
-    const already = new Set(this.deps.store.list('reminders-sent').map((r) => r.key));
+    const already = new Set(this.deps.store.list(SENT).map((r) => r.key));
     const done = new Set([...this.deps.status.all()].filter(([, s]) => s.state === 'done').map(([id]) => id));
     return dueReminders(today, this.subscriptions(), (unit) => own.tasksOf(unit), (id) => done.has(id), (chatId, key) => already.has(sentKey(chatId, key)));
   }
 
-  /** Chats bound to a unit (private chats by default, groups that opted in with /remind on). */
+  /** Chats bound to a unit by a granted binding (private chats by default, groups that opted in with /remind on). */
   subscriptions(): Subscription[] {
     const subs = new Map<string, Subscription>();
     for (const { owner, binding } of this.bindings.all()) {
+      if (!binding.granted) continue;
       const { chatId } = owner;
       const settings = this.settings.get(chatId);
       const isGroup = owner.userId !== undefined;
@@ -100,6 +101,11 @@ export class ReminderScheduler {
     }
     return [...subs.values()];
   }
+}
+
+/** A group that became a supergroup: what was sent to it counts for its new id, so nothing is sent twice. */
+export function moveSentReminders(store: KeyValueStore, from: number, to: number): void {
+  moveChat(store, SENT, from, to);
 }
 
 export function reminderText(r: Reminder): string {
@@ -115,3 +121,5 @@ export function reminderText(r: Reminder): string {
   const req = t.task.requirement.length > 120 ? `${t.task.requirement.slice(0, 120)}…` : t.task.requirement;
   return `⏰ 提醒：${when}\n• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}\n办结后请发送 /done ${citation(t.task, t.doc)}`;
 }
+
+const SENT = 'reminders-sent';

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../store/store.js';
 
-/** One change of a task's state: who closed or reopened it, when, with what note. */
-export const StatusEntry = z.object({ state: z.enum(['open', 'done']), by: z.string(), at: z.string(), note: z.string() });
+/** Who changed a task's state: the Telegram user (id, and the name they go by). */
+export const Actor = z.object({ id: z.number(), name: z.string().optional() });
+export type Actor = z.infer<typeof Actor>;
+
+/** One change of a task's state: for which unit (`by`) and by whom (`user`; absent in older records), when, with what note. */
+export const StatusEntry = z.object({ state: z.enum(['open', 'done']), by: z.string(), user: Actor.optional(), at: z.string(), note: z.string() });
 export type StatusEntry = z.infer<typeof StatusEntry>;
 
 /** A task's state with its history (a reopened task keeps its earlier entries). */
@@ -25,11 +29,18 @@ export class StatusBook {
     return this.get(taskId)?.state === 'done';
   }
 
-  set(taskId: string, state: 'open' | 'done', by: string, note: string, at = new Date().toISOString()): TaskState {
+  set(taskId: string, state: 'open' | 'done', change: Pick<StatusEntry, 'by' | 'user' | 'note'>, at = new Date().toISOString()): TaskState {
     const prev = this.get(taskId);
-    const next: TaskState = { state, history: [...(prev?.history ?? []), { state, by, at, note }] };
+    const next: TaskState = { state, history: [...(prev?.history ?? []), { state, ...change, at }] };
     this.store.write('status', taskId, next);
     return next;
+  }
+
+  /** Who closed a task that is done (the latest 办结), as people read it: Li（id 7）. */
+  closedBy(taskId: string): string | undefined {
+    const s = this.get(taskId);
+    const last = s?.state === 'done' ? s.history[s.history.length - 1] : undefined;
+    return last && (last.user ? actorName(last.user) : last.by);
   }
 
   all(): Map<string, TaskState> {
@@ -42,3 +53,7 @@ export class StatusBook {
   }
 }
 
+/** Someone who acted, as people read it: Li @user7（id 7）. */
+export function actorName(a: Actor): string {
+  return `${a.name ?? ''}（id ${a.id}）`;
+}

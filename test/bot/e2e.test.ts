@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ID, BOT_ID, ChatUser, type RunningBot, startBot, startEmulator, storedMessage, type TelegramServer } from '../helpers/telegram.js';
+import { bindGranted } from './grant.js';
 import { waitFor } from './wait-for.js';
 
 let server: TelegramServer;
@@ -59,11 +60,13 @@ describe('the bot in a private chat', () => {
     expect(storedMessage(server, choice.messageId)!.text).toContain('<code>开平 12</code>');
   });
 
-  it('binds a unit and lists its own tasks with /mine', async () => {
+  it('binds a unit (pending until granted) and lists its own tasks with /mine', async () => {
     const client = privateChat(2004);
     await client.client.sendCommand(client.client.makeCommand('/unit 开平 市编办'));
     const [bound] = await client.next(1);
-    expect(bound.text).toBe('已绑定：本对话 → 开平 市编办。发送 /mine 查看本单位的全部任务。');
+    expect(bound.text).toBe('已登记：本对话 → 开平 市编办（待管理员批准）。现在可以用 /mine 查看本单位的任务；批准后才能办结、撤销和设置提醒。');
+    // The bot admin is asked; the request is left unanswered here.
+    expect((await privateChat(ADMIN_ID).next(1))[0].text).toBe('绑定申请：Li @user2004（id 2004）在私聊中申请绑定 开平 市编办。批准后可以办结、撤销该单位的任务，并接收到期提醒。');
     await client.client.sendCommand(client.client.makeCommand('/mine'));
     const [mine] = await client.next(1);
     expect(mine.text.split('\n')[0]).toMatch(/^<b>【开平市2018】市编办 共 \d+ 项/);
@@ -90,8 +93,9 @@ describe('the bot in a group', () => {
 
   it('binds each user in a group separately', async () => {
     const a = groupChat(3002, -600);
-    await a.client.sendCommand(a.client.makeCommand('/unit 蕉岭 县公安局'));
-    expect((await a.next(1))[0].text).toBe('已绑定：您在本群 → 蕉岭 县公安局。发送 /mine 查看本单位的全部任务。');
+    await bindGranted(server, a, '蕉岭 县公安局');
+    await a.client.sendCommand(a.client.makeCommand('/mine'));
+    expect((await a.next(1))[0].text).toMatch(/^<b>【蕉岭县2016】县公安局 共/);
     const b = groupChat(3003, -600);
     await b.client.sendCommand(b.client.makeCommand('/mine'));
     expect((await b.next(1))[0].text).toMatch(/^还没有绑定单位/);
@@ -141,8 +145,7 @@ describe('the conversation’s context through the emulator', () => {
 
   it('reads 我单位 as the bound unit, opens the collective tasks with their button, and counts open tasks after /done', async () => {
     const chat = privateChat(4003);
-    await chat.client.sendCommand(chat.client.makeCommand('/unit 蕉岭 县财政局'));
-    await chat.next(1);
+    await bindGranted(server, chat, '蕉岭 县财政局');
     await chat.client.sendMessage(chat.client.makeMessage('我单位有哪些任务'));
     const [answer] = await chat.next(1);
     expect(firstLine(answer.text)).toBe('<b>【蕉岭县2016】县财政局 共 8 项，通过集体表述涉及 9 项</b>');

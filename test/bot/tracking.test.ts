@@ -8,6 +8,7 @@ import { StatusBook } from '../../src/tracking/task-status.js';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { planFolder } from '../helpers/plan.js';
 import { ChatUser, type RunningBot, startBot, startEmulator, type TelegramServer } from '../helpers/telegram.js';
+import { bindGranted } from './grant.js';
 import { waitFor } from './wait-for.js';
 
 let server: TelegramServer;
@@ -34,10 +35,11 @@ afterAll(async () => {
 describe('办结, reports and reminders through the emulator', () => {
   it('closes a task with /done, lists /todo, and sends /report with its PNG', async () => {
     const chat = new ChatUser(server, 8001, 8001, 'private');
-    await chat.client.sendCommand(chat.client.makeCommand('/unit 测试 县财政局'));
-    await chat.next(1);
+    await bindGranted(server, chat, '测试 县财政局');
     await chat.client.sendCommand(chat.client.makeCommand('/done 测试 1 已公开'));
-    expect((await chat.next(1))[0].text).toMatch(/^已办结：• <code>测试 1<\/code>/);
+    const done = (await chat.next(1))[0].text;
+    expect(done).toMatch(/^已办结：• <code>测试 1<\/code>/);
+    expect(done.split('\n').at(-1)).toBe('办结人：Li @user8001（id 8001）');
     await chat.client.sendCommand(chat.client.makeCommand('/todo'));
     expect((await chat.next(1))[0].text.split('\n')[0]).toBe('<b>【测试 县财政局】未办结 2 项，其中已逾期 0 项</b>');
     await chat.client.sendCommand(chat.client.makeCommand('/report'));
@@ -51,7 +53,7 @@ describe('办结, reports and reminders through the emulator', () => {
 
   it('delivers a reminder at the scheduled time (clock injected)', async () => {
     const store = running.store;
-    new ChatBindings(store).set({ chatId: 8002 }, { unit: '测试 县审计局', at: 'x' });
+    new ChatBindings(store).set({ chatId: 8002 }, { unit: '测试 县审计局', at: 'x', granted: { by: 'test', at: 'x' } });
     let now = new Date('2016-08-24T00:30:00Z'); // 08:30 in Shanghai: not yet
     const scheduler = new ReminderScheduler({
       library: running.library,

@@ -26,7 +26,9 @@ describe('the button codec', () => {
     const all: ButtonData[] = [
       { kind: 'mine', page: 0, today: '2016-07-05', unit: '蕉岭 县财政局' },
       { kind: 'upload', op: 'region', id: 'AbC-12_x' },
-      { kind: 'remove', op: 'del', doc: 'plan:2016 version.docx' },
+      { kind: 'remove', op: 'del', chat: -1001234567890, user: 7, doc: 'plan:2016 version.docx' },
+      { kind: 'grant', op: 'yes', id: 'AbC-12_x' },
+      { kind: 'regions', page: 2, today: '2016-06-15', question: '县财政局有哪些任务' },
       { kind: 'page', page: 1, today: '2016-06-15', question: '问题: 县财政局 ' },
       { kind: 'more', page: 0, today: '2016-06-15', question: '蕉岭县财政局有哪些任务\n那配合的呢' },
     ];

@@ -12,7 +12,11 @@ async function chat(today = '2016-07-05') {
   const { conversation } = await testApp(seeds, { engine });
   const say = async (text: string, userId = 7) => {
     const msg: Incoming = { chatId: 7, chatType: 'private', userId, text, isBotAdmin: false, isChatAdmin: async () => true, today };
-    return (await conversation.handle(msg))[0];
+    const replies = await conversation.handle(msg);
+    // /unit asks the bot admins to grant it: a bot admin presses 批准 at once.
+    const request = replies.find((r) => r.to === 'bot-admins')?.buttons?.[0][0];
+    if (request) await conversation.handleCallback({ chatId: 1001, userId: 1001, data: request.data, isBotAdmin: true, today });
+    return replies[0];
   };
   return { say };
 }

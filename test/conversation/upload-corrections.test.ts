@@ -26,7 +26,7 @@ describe('upload corrections', () => {
     expect(await press(8, data(preview, '改地区'))).toEqual({ notice: '只有上传这份文件的人可以修改。' });
     expect(await press(7, data(preview, '改地区'), -100)).toEqual({ notice: '只有上传这份文件的人可以修改。' });
     const asked = await press(7, data(preview, '改地区'));
-    expect(asked.reply).toMatchObject({ forceReply: '地区，例如 江门市' });
+    expect(asked.replies?.[0]).toMatchObject({ forceReply: '地区，例如 江门市' });
   });
 
   it('edits the preview it was asked from, and asks again for a name that means several places', async () => {

@@ -47,7 +47,7 @@ describe('a unit’s own tasks', () => {
       // The reminders of a day reach only the bound unit's own tasks.
       const store = new MemoryStore();
       const chats = new ChatBindings(store);
-      units.forEach(({ words }, i) => chats.set({ chatId: i + 1 }, { unit: words, at: 'x' }));
+      units.forEach(({ words }, i) => chats.set({ chatId: i + 1 }, { unit: words, at: 'x', granted: { by: 'test', at: 'x' } }));
       const scheduler = new ReminderScheduler({ library: new Library(engine, dir), store, status: new StatusBook(store), archived: new ArchivedPlans(store), log, send: async () => true, now: () => new Date(), timeZone: 'Asia/Shanghai' });
       const today = units[0].today;
       for (const r of scheduler.plan(today).send) expect(engine.ownTasks(units[r.chatId - 1].words, today).map((t) => t.id)).toContain(r.taskId);
@@ -57,7 +57,8 @@ describe('a unit’s own tasks', () => {
   it('after /unit 蕉岭 县审计局, /todo lists the tasks /mine lists (it once saw none)', async () => {
     const app = await testApp('seeds');
     const say = async (text: string) => (await app.conversation.handle({ chatId: 9, chatType: 'private', userId: 9, text, isBotAdmin: false, isChatAdmin: async () => true, today: '2016-06-15' }))[0].text;
-    expect(await say('/unit 蕉岭 县审计局')).toBe('已绑定：本对话 → 蕉岭 县审计局。发送 /mine 查看本单位的全部任务。');
+    // Pending (not yet granted), the unit's tasks are there to read.
+    expect(await say('/unit 蕉岭 县审计局')).toBe('已登记：本对话 → 蕉岭 县审计局（待管理员批准）。现在可以用 /mine 查看本单位的任务；批准后才能办结、撤销和设置提醒。');
     const named = Number(/县审计局 共 (\d+) 项/.exec(await say('/mine'))?.[1]);
     expect(named).toBeGreaterThan(0);
     expect((await say('/todo')).split('\n')[0]).toBe(`【蕉岭 县审计局】未办结 ${named} 项，其中已逾期 0 项`);

@@ -34,7 +34,7 @@ function setup(store = new MemoryStore()) {
       now: () => now,
       timeZone: 'Asia/Shanghai',
     });
-  new ChatBindings(store).set({ chatId: 42 }, { unit: '测试 县财政局', at: 'x' });
+  new ChatBindings(store).set({ chatId: 42 }, { unit: '测试 县财政局', at: 'x', granted: { by: 'test', at: 'x' } });
   return {
     store,
     sent,
@@ -61,7 +61,7 @@ describe('reminders', () => {
     await runDays(s, '2016-06-01', '2016-07-15');
     expect(budgetDays(s)).toEqual(['2016-06-23', '2016-06-29', '2016-06-30', '2016-07-07', '2016-07-14']);
     expect(s.sent.find((r) => r.day === '2016-06-23' && r.text.includes('[测试 1]'))!.text).toMatch(/^⏰ 提醒：还有 7 天到期/);
-    new StatusBook(s.store).set(BUDGET, 'done', 'test', '');
+    new StatusBook(s.store).set(BUDGET, 'done', { by: 'test', note: '' });
     await runDays(s, '2016-07-16', '2016-08-10');
     expect(budgetDays(s)).toHaveLength(5);
   });
@@ -108,7 +108,7 @@ describe('reminders', () => {
     const store = new MemoryStore();
     const book = new StatusBook(store);
     const lib = new Library(engine, seeds);
-    for (const t of lib.current.corpus.tasks) book.set(t.id, 'done', 'test', '');
+    for (const t of lib.current.corpus.tasks) book.set(t.id, 'done', { by: 'test', note: '' });
     await lib.reload();
     expect(lib.current.corpus.tasks.every((t) => book.isDone(t.id))).toBe(true);
   });

@@ -40,6 +40,7 @@ export const askFeature: Feature = {
   ],
   buttons: {
     choice: async (b, cb, core) => ({ edit: answer(core, b.question, b.today, cb.chatId), notice: '已选择' }),
+    regions: async (b, cb, core) => ({ edit: answer(core, b.question, b.today, cb.chatId, b.page), notice: `第 ${b.page + 1} 页` }),
     page: async (b, _cb, core) => ({ edit: view(core, b), notice: `第 ${b.page + 1} 页` }),
     more: async (b, _cb, core) => ({ edit: view(core, b), notice: `第 ${b.page + 1} 页` }),
   },
@@ -63,15 +64,25 @@ export function ask(core: ConversationCore, msg: Incoming, text: string): Reply 
   return answer(core, kept.join('\n'), msg.today, msg.chatId);
 }
 
-/** Answers a question, with buttons to choose a region when a unit is named in several. */
-export function answer(core: ConversationCore, text: string, today: string, chatId: number): Reply {
+/**
+ * Answers a question, with buttons to choose a region when a unit is named in several: at most a
+ * screenful of them at a time (`choicePage`), with 上一页 / 下一页 beyond that.
+ */
+export function answer(core: ConversationCore, text: string, today: string, chatId: number, choicePage = 0): Reply {
   const { question, result } = core.askInRegion(text, today, chatId);
   const regions = [...new Set(result.groups.map((g) => g.doc.regionAliases[g.doc.regionAliases.length - 1] ?? g.doc.region))];
   if (result.query.unit && !result.query.unit.partial && result.query.regionWords.length === 0 && regions.length > 1) {
     // A unit named in several regions' plans: let the asker choose.
-    const buttons = regions.map((r) => ({ text: r, data: core.buttons.encode({ kind: 'choice', today, question: `${r} ${question}` }) }));
+    const pages = Math.ceil(regions.length / CHOICES_PER_PAGE);
+    const p = Math.min(Math.max(choicePage, 0), pages - 1);
+    const shown = regions.slice(p * CHOICES_PER_PAGE, (p + 1) * CHOICES_PER_PAGE);
+    const buttons = shown.map((r) => ({ text: r, data: core.buttons.encode({ kind: 'choice', today, question: `${r} ${question}` }) }));
     const all = { text: '全部地区', data: core.buttons.encode({ kind: 'page', page: 0, today, question: `${question} ` }) };
-    return { text: `「${result.query.unit.text}」出现在多个地区的方案中，请选择地区：`, buttons: [...chunk(buttons, 3), [all]] };
+    const to = (page: number) => ({ text: page < p ? '上一页' : '下一页', data: core.buttons.encode({ kind: 'regions', page, today, question: text }) });
+    const nav = [...(p > 0 ? [to(p - 1)] : []), ...(p < pages - 1 ? [to(p + 1)] : [])];
+    const head = `「${result.query.unit.text}」出现在多个地区的方案中，请选择地区：`;
+    if (pages === 1) return { text: head, buttons: [...chunk(buttons, 3), [all]] };
+    return { text: `${head}\n（共 ${regions.length} 个地区，第 ${p + 1}/${pages} 页；也可以写上地区再问，例如：${regions[0]} ${question}）`, buttons: [...chunk(buttons, 3), nav, [all]] };
   }
   return notCovered(core, question, result) ?? view(core, { kind: 'page', page: 0, today, question }, result);
 }
@@ -176,6 +187,8 @@ function chunk<T>(xs: T[], n: number): T[][] {
   return out;
 }
 
+/** Region buttons on one page of a choice: a phone's screenful (Telegram refuses a keyboard of more than 100). */
+const CHOICES_PER_PAGE = 24;
 /** The longest question (with its follow-ups) a button carries (buttons.ts). */
 const MAX_QUESTION = 2000;
 /** The most lines (a question and its follow-ups) a chain keeps. */

@@ -1,11 +1,19 @@
+import { INVITE_TOKEN } from '../../store/invites.js';
 import type { Command, Feature } from '../command.js';
+import { redeemInvite } from './binding.js';
 
-/** /start and /help; /help lists the listed commands of the table it is given. */
+/** /start (with an invite's token: the binding it grants) and /help; /help lists the listed commands of the table it is given. */
 export function helpFeature(table: () => Command[]): Feature {
   return {
     commands: [
       { command: 'help', description: '使用说明和示例问题', who: 'everyone', handle: async () => [{ text: helpText(listed(table())) }] },
-      { command: 'start', description: '开始使用', who: 'everyone', listed: false, handle: async () => [{ text: START_TEXT }] },
+      {
+        command: 'start',
+        description: '开始使用',
+        who: 'everyone',
+        listed: false,
+        handle: async ({ msg, args }, core) => [INVITE_TOKEN.test(args) ? redeemInvite(core, msg, args) : { text: START_TEXT }],
+      },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../../domain/document.js';
-import type { CallbackIncoming, CallbackOutcome, Incoming } from '../types.js';
-import type { Feature } from '../command.js';
+import type { CallbackIncoming, CallbackOutcome } from '../types.js';
+import type { Command, Feature } from '../command.js';
+import { echo } from '../echo.js';
 import type { ConversationCore } from '../core.js';
 
 /** The plans: what is indexed (/docs), reloading, removing and archiving them, uploads, and /stats. */
@@ -28,19 +29,16 @@ export const plansFeature: Feature = {
       description: '移除一份文档（管理员）',
       who: 'bot-admin',
       refusal: '只有管理员可以移除文档。',
-      handle: async ({ args }, core) => {
+      handle: async ({ msg, args }, core) => {
         if (!args) return [{ text: '用法：/remove 文档名或地区，例如 /remove 开平' }];
         const docs = core.deps.library.current.corpus.docs.filter((d) => d.doc === args || d.doc.includes(args) || d.regionAliases.some((a) => args.includes(a)));
         if (docs.length !== 1) {
-          return [{ text: docs.length ? `「${args}」对应多份文档：${docs.map((d) => d.doc).join('、')}，请写出文件名。` : `没有找到文档「${args}」。发送 /docs 查看已收录的文档。` }];
+          return [{ text: docs.length ? `「${echo(args)}」对应多份文档：${docs.map((d) => d.doc).join('、')}，请写出文件名。` : `没有找到文档「${echo(args)}」。发送 /docs 查看已收录的文档。` }];
         }
         const d = docs[0];
-        return [
-          {
-            text: `确认从索引中移除 ${d.region} ${d.year ?? ''}（${d.doc}，${d.taskCount} 项任务）吗？文件将从文档目录删除。`,
-            buttons: [[{ text: '确认移除', data: core.buttons.encode({ kind: 'remove', op: 'del', doc: d.doc }) }, { text: '取消', data: core.buttons.encode({ kind: 'remove', op: 'no', doc: d.doc }) }]],
-          },
-        ];
+        // Only who asked, where they asked, confirms.
+        const button = (text: string, op: 'del' | 'no') => ({ text, data: core.buttons.encode({ kind: 'remove', op, chat: msg.chatId, user: msg.userId, doc: d.doc }) });
+        return [{ text: `确认从索引中移除 ${d.region} ${d.year ?? ''}（${d.doc}，${d.taskCount} 项任务）吗？文件将从文档目录删除。`, buttons: [[button('确认移除', 'del'), button('取消', 'no')]] }];
       },
     },
     {
@@ -55,6 +53,8 @@ export const plansFeature: Feature = {
         return [{ text: `已归档 ${docs[0].region} ${docs[0].year ?? ''}（${docs[0].doc}）：不再提醒，也不计入 /todo 和逾期统计。` }];
       },
     },
+    uploadsSwitch('allow_uploads', true),
+    uploadsSwitch('deny_uploads', false),
     {
       command: 'stats',
       description: '运行统计（管理员）',
@@ -70,7 +70,7 @@ export const plansFeature: Feature = {
 
   /** A plan file sent to the bot: admins only; parsed and summarized, added on 加入索引. */
   document: async (msg, file, download, core) => {
-    if (!(await mayManage(msg, core))) {
+    if (!(await mayManage({ ...msg, isGroup: msg.chatType !== 'private' }, core))) {
       core.deps.log.warn({ msg: 'upload.refused', chat_id: msg.chatId, user_id: msg.userId });
       return { text: '只有管理员可以上传工作方案。' };
     }
@@ -85,13 +85,17 @@ export const plansFeature: Feature = {
       const uploads = core.deps.uploads;
       if (!uploads) return { notice: '上传功能未开启。' };
       if (b.op === 'region' || b.op === 'year') return uploads.askCorrection(b.id, b.op, { chatId: cb.chatId, userId: cb.userId, messageId: cb.messageId });
-      const d = uploads.decide(b.op, b.id);
-      if (!d.reload) return { edit: { text: d.text, buttons: d.buttons }, notice: b.op === 'no' ? '已取消' : undefined };
+      const d = uploads.decide(b.op, b.id, cb);
+      if ('refused' in d) return { notice: d.refused };
+      // Added before a restart that came before the reload: reload now, so what is said is what is indexed.
+      const reload = d.reload || (d.added !== undefined && !isIndexed(core, d.added));
+      if (!reload) return { edit: { text: `${d.text}${d.added ? '已在索引中。' : ''}`, buttons: d.buttons }, notice: b.op === 'no' ? '已取消' : undefined };
       return { edit: { text: `${d.text}\n${await reloadText(core)}` }, notice: '已加入' };
     },
     remove: async (b, cb, core) => {
       const refused = await managerOnly(cb, core);
       if (refused) return refused;
+      if (b.user !== cb.userId || b.chat !== cb.chatId) return { notice: '只有发起移除的人可以确认。' };
       const plans = core.deps.plans;
       if (!isIndexed(core, b.doc)) return { edit: { text: '这个操作已处理或已过期。' } };
       if (b.op !== 'del') return { edit: { text: `已取消，${b.doc} 仍在索引中。` }, notice: '已取消' };
@@ -116,15 +120,35 @@ async function reloadText(core: ConversationCore): Promise<string> {
   ].join('\n');
 }
 
-/** Bot admins, and with GROUP_ADMINS_MAY_UPLOAD the admins of a group, manage plans. */
-async function mayManage(msg: Pick<Incoming, 'isBotAdmin' | 'chatType' | 'isChatAdmin'>, core: ConversationCore): Promise<boolean> {
-  if (msg.isBotAdmin) return true;
-  return Boolean(core.deps.groupAdminsMayUpload && msg.chatType !== 'private' && (await msg.isChatAdmin()));
+/**
+ * Bot admins manage plans; with GROUP_ADMINS_MAY_UPLOAD, so do the admins of a group a bot admin
+ * opened to uploads (/allow_uploads), in that group (replacing a plan still takes a bot admin).
+ */
+async function mayManage(at: { isBotAdmin: boolean; isGroup: boolean; chatId: number; isChatAdmin?: () => Promise<boolean> }, core: ConversationCore): Promise<boolean> {
+  if (at.isBotAdmin) return true;
+  return Boolean(core.deps.groupAdminsMayUpload && at.isGroup && core.settings.get(at.chatId).uploads === true && (await at.isChatAdmin?.()));
 }
 
 async function managerOnly(cb: CallbackIncoming, core: ConversationCore): Promise<CallbackOutcome | undefined> {
-  if (cb.isBotAdmin || (core.deps.groupAdminsMayUpload && (await cb.isChatAdmin?.()))) return undefined;
+  if (await mayManage({ ...cb, isGroup: cb.chatId < 0 }, core)) return undefined;
   return { notice: '只有管理员可以操作。' };
+}
+
+/** /allow_uploads and /deny_uploads: a bot admin opens a group to its admins' uploads, or closes it. */
+function uploadsSwitch(command: 'allow_uploads' | 'deny_uploads', uploads: boolean): Command {
+  return {
+    command,
+    description: uploads ? '允许本群管理员上传工作方案（管理员）' : '不再允许本群管理员上传（管理员）',
+    who: 'bot-admin',
+    refusal: '只有机器人管理员可以设置本群的上传权限。',
+    handle: async ({ msg }, core) => {
+      if (msg.chatType === 'private') return [{ text: `请在要设置的群里发送 /${command}。` }];
+      core.settings.update(msg.chatId, { uploads });
+      if (!uploads) return [{ text: '本群管理员不能再上传工作方案（机器人管理员仍可以）。' }];
+      const note = core.deps.groupAdminsMayUpload ? '' : '（还需要在配置中设置 GROUP_ADMINS_MAY_UPLOAD=true）';
+      return [{ text: `已允许本群管理员上传工作方案${note}。替换已收录的方案仍需机器人管理员确认。` }];
+    },
+  };
 }
 
 function isIndexed(core: ConversationCore, doc: string): boolean {

@@ -7,6 +7,8 @@ import { planEnded, statusLabel } from '../../domain/status-label.js';
 import type { Command, CommandRequest, Feature } from '../command.js';
 import type { ConversationCore } from '../core.js';
 import type { Reply } from '../types.js';
+import { echo } from '../echo.js';
+import { actorName } from '../../tracking/task-status.js';
 
 const BIND_FIRST = '请先用 /unit 绑定本单位，例如 /unit 蕉岭 县财政局';
 
@@ -37,30 +39,31 @@ export const trackingFeature: Feature = {
         const subject = args || unit;
         if (!subject) return [{ text: '用法：/export 单位（或先 /unit 绑定本单位）' }];
         const tasks = tasksOf(core.ask(subject, msg.today));
-        if (!tasks.length) return [{ text: `没有「${subject}」的任务可导出。` }];
-        const bytes = await exportXlsx(tasks, core.isDone, msg.today);
-        return [{ text: `「${subject}」任务台账：${tasks.length} 项`, file: { bytes, filename: `任务台账-${subject.replace(/\s+/g, '')}-${msg.today}.xlsx` } }];
+        if (!tasks.length) return [{ text: `没有「${echo(subject)}」的任务可导出。` }];
+        const bytes = await exportXlsx(tasks, core.isDone, msg.today, (id) => core.status.closedBy(id));
+        return [{ text: `「${echo(subject)}」任务台账：${tasks.length} 项`, file: { bytes, filename: `任务台账-${echo(subject.replace(/\s+/g, ''), 40)}-${msg.today}.xlsx` } }];
       },
     },
     {
       command: 'remind',
       description: '到期提醒：on / off / 3,1',
-      who: 'everyone',
+      who: 'chat-admin',
+      refusal: '只有本群管理员可以设置到期提醒。',
       handle: async ({ msg, args }, core) => [remind(core, msg.chatId, msg.chatType, args.toLowerCase())],
     },
   ],
 };
 
-/** /done 蕉岭 10.2 [说明] and /undo: a bound unit closes or reopens one of its own tasks. */
 /** Words a task reference spans at most (蕉岭 10.2; 遂宁市 安居区 三（三） 2). */
 const MAX_REFERENCE_WORDS = 4;
 
+/** /done 蕉岭 10.2 [说明] and /undo: a unit whose binding was granted closes or reopens one of its own tasks; who did it is recorded and said. */
 function closeCommand(command: 'done' | 'undo', description: string): Command {
   const state = command === 'done' ? 'done' : 'open';
   return {
     command,
     description,
-    who: 'bound',
+    who: 'granted',
     refusal: BIND_FIRST,
     handle: async ({ msg, args, unit }, core) => {
       // The reference is the longest leading part of the text that names one task (蕉岭 10.2); the rest is the note.
@@ -80,8 +83,9 @@ function closeCommand(command: 'done' | 'undo', description: string): Command {
       if (!core.deps.library.current.ownTasks(unit!, msg.today).some((t) => t.id === task.id)) {
         return [{ text: `[${citation(task.task, task.doc)}] 不是「${unit}」牵头或负责的任务，不能由本单位${state === 'done' ? '办结' : '重新打开'}。` }];
       }
-      core.status.set(task.id, state, `${unit}（${msg.userId}）`, found.note);
-      return [{ text: `${state === 'done' ? '已办结' : '已重新打开'}：${formatTask(task, msg.today, state === 'done')}` }];
+      const user = { id: msg.userId, name: msg.userName };
+      core.status.set(task.id, state, { by: unit!, user, note: found.note });
+      return [{ text: `${state === 'done' ? '已办结' : '已重新打开'}：${formatTask(task, msg.today, state === 'done')}\n${state === 'done' ? '办结人' : '操作人'}：${actorName(user)}` }];
     },
   };
 }
