@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Telegraf } from 'telegraf';
 import { createRequire } from 'node:module';
 import type { TelegramServer as TelegramServerClass } from 'telegram-test-api/lib/telegramServer.js';
 import type { Delivery, DeliveryOptions } from '../../src/bot/delivery.js';
-import { compose, telegram } from '../../src/compose.js';
+import { compose, telegram, type TelegramOptions } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import type { Library } from '../../src/library/library.js';
 import type { SqliteStore } from '../../src/store/sqlite-store.js';
@@ -50,7 +50,8 @@ export interface RunningBot {
   seedsDir: string;
   dataDir: string;
   store: SqliteStore;
-  stop: () => Promise<void>;
+  /** Stops as SIGTERM does (TelegramApp.stop) and closes the store; true when every reply was delivered. */
+  stop: (timeoutMs?: number) => Promise<boolean>;
 }
 
 /**
@@ -60,11 +61,11 @@ export interface RunningBot {
  */
 export async function startBot(
   apiRoot: string,
-  opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean; today?: string } = {},
+  opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean; today?: string; env?: Record<string, string>; log?: Logger } & Pick<TelegramOptions, 'clock' | 'polling'> = {},
 ): Promise<RunningBot> {
   const seedsDir = opts.seedsDir ?? copySeeds();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zwgk-data-'));
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const loaded = loadConfig({
     BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: apiRoot,
@@ -73,11 +74,12 @@ export async function startBot(
     INDEX_DIR: join(dataDir, 'index'),
     DATA_DIR: dataDir,
     GROUP_ADMINS_MAY_UPLOAD: String(Boolean(opts.groupAdminsMayUpload)),
+    ...opts.env,
   });
   if (!loaded.ok) throw new Error(loaded.message);
   // The seeds' engine is built once per test file; a folder of its own is read by compose.
   const app = await compose(loaded.config, log, { engine: opts.seedsDir ? undefined : await seedEngine() });
-  const tg = telegram(app, { limits: opts.limits ?? TEST_LIMITS, today: () => opts.today ?? '2016-06-15' });
+  const tg = telegram(app, { limits: opts.limits ?? TEST_LIMITS, today: () => opts.today ?? '2016-06-15', clock: opts.clock, polling: opts.polling });
   await tg.start();
   return {
     bot: tg.bot,
@@ -86,9 +88,10 @@ export async function startBot(
     seedsDir,
     dataDir,
     store: app.store,
-    stop: async () => {
-      await tg.stop();
+    stop: async (timeoutMs?: number) => {
+      const delivered = await tg.stop(timeoutMs);
       app.close();
+      return delivered;
     },
   };
 }
