@@ -201,13 +201,13 @@ async function route(telegram: Telegram, deps: Pick<BotDeps, 'delivery' | 'conve
 }
 
 /**
- * Sends a reply's text in as many messages as it takes (at most MAX_MESSAGE each, as rendered, split
+ * Sends a reply's text in as many messages as it takes (at most MAX_MESSAGE characters each, split
  * on line boundaries), all queued at once so nothing else of the chat comes between: the first
  * replies to `replyTo` or replaces the message `edit`, the buttons go with the last. Resolves to
  * the last message's id; undefined when it could not be delivered.
  */
 function sendText(telegram: Telegram, deps: Pick<BotDeps, 'delivery'>, chatId: number, reply: Reply, opts: { replyTo?: number; edit?: number }): Promise<number | undefined> {
-  const parts = splitText(reply.text, MAX_MESSAGE, (line) => renderHtml(line).length);
+  const parts = splitText(reply.text, MAX_MESSAGE);
   const isGroup = chatId < 0;
   const last = parts.length - 1;
   const sends = parts.map((part, i) => {

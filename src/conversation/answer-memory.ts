@@ -40,7 +40,12 @@ export class AnswerMemory {
   }
 }
 
-const State = ButtonData.refine((b): b is AnswerState => b.kind === 'page' || b.kind === 'mine' || b.kind === 'more');
+/** Whether a button shows an answer (a page of a question, of /mine, of the collective tasks). */
+export function isAnswerState(b: ButtonData): b is AnswerState {
+  return b.kind === 'page' || b.kind === 'mine' || b.kind === 'more';
+}
+
+const State = ButtonData.refine(isAnswerState);
 const Memory = z.object({ last: State.optional(), messages: z.array(z.object({ id: z.number().int(), state: State })) });
 type Memory = { last?: AnswerState; messages: Array<{ id: number; state: AnswerState }> };
 

@@ -6,6 +6,7 @@ import { bindingFeature } from './features/binding.js';
 import { helpFeature, listed } from './features/help.js';
 import { plansFeature } from './features/plans.js';
 import { trackingFeature } from './features/tracking.js';
+import { isAnswerState } from './answer-memory.js';
 import type { ButtonKind } from './buttons.js';
 import { echo } from './echo.js';
 import type { CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types.js';
@@ -83,6 +84,14 @@ export class Conversation {
     const button = this.core.buttons.decode(cb.data);
     const handler = button && (BUTTONS[button.kind] as ButtonHandler<typeof button.kind> | undefined);
     if (!button || !handler) return { notice: EXPIRED };
+    if (isAnswerState(button) && cb.messageId !== undefined) {
+      // The same page pressed twice (a double tap): the message shows it already, and editing a
+      // message to itself is an error at Telegram. Claimed before the page is built, so a second
+      // press while the first is still running is the same press.
+      const shown = this.core.answers.of(cb.chatId, cb.messageId);
+      if (shown && JSON.stringify(shown) === JSON.stringify(button)) return { notice: `第 ${button.page + 1} 页` };
+      this.core.answers.remember(cb.chatId, button, cb.messageId);
+    }
     const outcome = await handler(button as never, cb, this.core);
     if (outcome.edit?.answers) this.core.answers.remember(cb.chatId, outcome.edit.answers, cb.messageId);
     return outcome;
