@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import type { Table, TableCell } from '../table.js';
 import type { ContainerReading } from './reading.js';
+import { zipInflateProblem } from './zip-limits.js';
 import { chineseNumeral } from '../../domain/numerals.js';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -17,9 +18,11 @@ type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
  * carries the 序号. A table nested in a cell is flattened into that cell's paragraphs.
  */
 export function readDocx(bytes: Uint8Array): ContainerReading {
+  const inflateProblem = zipInflateProblem(bytes, (name) => READ.has(name));
+  if (inflateProblem) return { ok: false, reason: inflateProblem };
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' || f.name === '[Content_Types].xml' });
+    files = unzipSync(bytes, { filter: (f) => READ.has(f.name) });
   } catch {
     return { ok: false, reason: '不是有效的 .docx 文件（zip 结构损坏）' };
   }
@@ -183,3 +186,6 @@ function attr(n: Node | undefined, name: string): string | undefined {
 
 /** Inline elements whose runs hold a paragraph's text. */
 const RUN_CONTAINERS = ['w:r', 'w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:sdt', 'w:sdtContent', 'w:customXml'];
+
+/** The parts of a .docx that are read (and so inflated); images and the rest never are. */
+const READ = new Set(['word/document.xml', 'word/numbering.xml', '[Content_Types].xml']);

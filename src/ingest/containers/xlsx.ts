@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Table, TableCell } from '../table.js';
 import type { ContainerReading } from './reading.js';
+import { zipInflateProblem } from './zip-limits.js';
 
 /**
  * Reads an .xlsx workbook (exceljs): each sheet is an exact table, one cell per column. A cell inside
@@ -10,6 +11,9 @@ import type { ContainerReading } from './reading.js';
  * line per cell line; a row's `line` is the text line its first cell starts at.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<ContainerReading> {
+  // exceljs inflates every entry of the workbook, so every entry counts.
+  const inflateProblem = zipInflateProblem(bytes, () => true);
+  if (inflateProblem) return { ok: false, reason: inflateProblem };
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
