@@ -4,6 +4,7 @@ import { readGrid } from '../src/ingest/grid.js';
 import { parseDocument } from '../src/ingest/parse-document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { docxTable } from '../test/fixtures/office-tables.js';
+import { deliveryOutage } from './delivery-outage.js';
 import { percentile, round } from './stats.js';
 
 /**
@@ -108,6 +109,11 @@ for (const [factor, capMs, capMb] of [
     say('worst-case messages: did not finish');
   }
 }
+
+// 500 replies through a 60-second 5xx outage of the Bot API (issue 13): all delivered, in order per chat.
+const outage = await deliveryOutage();
+figures.delivery_outage = outage;
+say(`delivery through a ${outage.outage_s} s outage: ${outage.delivered}/${outage.replies} delivered, in order per chat: ${outage.in_order_per_chat}, ${outage.refused_calls} calls refused, done after ${outage.bot_clock_s} s (bot clock; ${outage.wall_s} s wall on a 10× clock)`);
 
 say(`BENCH ${JSON.stringify(figures)}`);
 
