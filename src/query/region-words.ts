@@ -1,4 +1,4 @@
-import { placesIn, placesNamed, regionName, type Place } from '../domain/gazetteer.js';
+import { isAncestor, placesIn, placesNamed, regionName, type Place } from '../domain/gazetteer.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface RegionReading {
@@ -41,7 +41,16 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     rest = rest.slice(0, index) + ' ' + keep + rest.slice(index + form.length);
   }
   docs.forEach((d) => inner.delete(d));
-  if (regionWords.length) return { rest, docs, inner, regionWords };
+  if (regionWords.length) {
+    // 梅州市蕉岭县, 广东省 深圳: a division above the region named says nothing more.
+    const own = [...docs].flatMap((d) => vocab.placeOf(d) ?? []);
+    for (const m of placesIn(rest).reverse()) {
+      if (!m.places.some((p) => own.some((o) => isAncestor(p, o)))) continue;
+      rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
+      regionWords.push(m.name);
+    }
+    return { rest, docs, inner, regionWords };
+  }
 
   const place = placeNamed(rest);
   if (place) {

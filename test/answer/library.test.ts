@@ -116,6 +116,13 @@ describe('regions from the gazetteer, nothing silently widened', () => {
     }
   });
 
+  it('takes a division above the region named as saying nothing more (梅州市蕉岭县, 福建省厦门市)', () => {
+    expect(ask('梅州市蕉岭县财政局有哪些任务', '2016-05-01').total).toBe(ask('蕉岭县财政局有哪些任务', '2016-05-01').total);
+    const body = ask('福建省厦门市财政局预算处牵头哪些', '2021-09-06');
+    expect(body.query.unplaced).toEqual([]);
+    expect(body.total).toBe(4);
+  });
+
   it('lists the plans inside a region that has none of its own, marked, and no other', () => {
     const r = ask('上海一共有多少项政务公开任务', '2025-03-01');
     expect(r.groups.map((g) => [g.doc.doc, g.inner])).toEqual([
