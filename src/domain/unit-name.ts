@@ -134,6 +134,14 @@ const BODY_KINDS: Array<[RegExp, string]> = [
   [/馆$/, '馆'],
 ];
 
+/**
+ * A collective's name as people type it, for comparing: brackets, 人民 and a trailing bracketed
+ * note dropped (各县(区)人民政府(管委会) → 各县区政府, 各县(市、区)人民政府 → 各县市区政府).
+ */
+export function looseName(canonical: string): string {
+  return canonical.replace(/\([^()]*\)$/, '').replace(/人民/g, '').replace(/[()、]/g, '');
+}
+
 /** True when a text reads as the name of an organisation (…局, …办, …委, 海关, 税务 …). */
 export function looksLikeOrganisation(text: string): boolean {
   return ORG_END.test(text);

@@ -84,11 +84,14 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     rest = rest.replace(detail.match, ' ');
   }
 
-  const words = opts.vocab
-    .tokenize(rest)
-    .slice(0, MAX_WORDS)
-    .map((w) => w.trim())
-    .filter((w) => w && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w) && !/^[\u4e00-\u9fff]$/.test(w));
+  const words = joinSingles(
+    opts.vocab
+      .tokenize(rest)
+      .slice(0, MAX_WORDS)
+      .map((w) => w.trim()),
+    rest,
+    opts.vocab,
+  ).filter((w) => w && !/^[\s\p{P}\p{S}]+$/u.test(w) && !/^[a-z]$/i.test(w) && !/^[市县区]$/.test(w) && !/^\d+$/.test(w) && !/^[\u4e00-\u9fff]$/.test(w));
   // A function word that names units (财政, 审计) with nothing else to search is a partial unit.
   if (!unit && words.length === 1 && !TOPIC_FRAME.test(text) && !isTopicWord(words[0])) {
     const partial = partialUnit(words[0], opts.vocab, docs);
@@ -196,9 +199,9 @@ const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = 
 ];
 
 const ROLE_LEAD = /牵头(?:单位|部门)?|主办(?:单位)?|\blead(?:s|ing)?\b|\bin charge\b/i;
-const ROLE_RESPONSIBLE = /(?:配合|责任|落实|协办|参与)(?:单位|部门)|配合|协办|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
+const ROLE_RESPONSIBLE = /(?:配合|责任|落实|协办|参与)(?:单位|部门)|负责落实|配合|协办|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
 const COUNT_RE = /一共|共有|总共|几项|几个|几条|多少项?|多少个|多少条|数量|how many|\bcount\b|number of/gi;
-const WHO_RE = /由谁(?:来)?(?:负责|牵头|承担)?|谁(?:来)?(?:负责|牵头|承担|做)|哪个单位|哪些单位|哪个部门|哪些部门|\bwho\b|which (?:unit|units|department|departments)/gi;
+const WHO_RE = /由谁(?:来)?(?:负责|牵头|承担)?|谁(?:来)?(?:负责|牵头|承担|做)|(?:由)?(?:哪个|哪些|哪几个)(?:单位|部门|处室|科室|股室|处|科)(?:来)?(?:负责|牵头|承担)?|\bwho\b|which (?:unit|units|department|departments)/gi;
 /**
  * A two-character topic word made specific by the filler words before it, where tasks print them
  * together: 信息公开指南 → 公开指南 (not 办事指南). Words that nearly every task shares are no topic
@@ -208,8 +211,23 @@ function specific(word: string, rest: string, words: string[], vocab: Vocabulary
   const i = rest.indexOf(word);
   if (word.length !== 2 || i < 2) return word;
   const left = rest.slice(i - 2, i);
-  if (!/^[\u4e00-\u9fff]{2}$/.test(left) || words.some((o) => o !== word && o.includes(left))) return word;
+  // Only filler before it (公开, 政务): never the end of another word (文件库建设 is no 件库建设).
+  if (!/^[\u4e00-\u9fff]{2}$/.test(left) || vocab.tokenize(left).length || vocab.tokenize(rest.slice(i - 2, i + word.length)).length !== 1) return word;
   return vocab.inText(left + word) ? left + word : word;
+}
+
+/**
+ * A single character the tokenizer split off a word (文件/库 of 文件库) joins the word before it
+ * where the question prints them together and tasks do too; alone it is no topic word.
+ */
+function joinSingles(tokens: string[], rest: string, vocab: Vocabulary): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && /^[\u4e00-\u9fff]$/.test(t) && /[\u4e00-\u9fff]$/.test(prev) && rest.includes(prev + t) && vocab.inText(prev + t)) out[out.length - 1] = prev + t;
+    else out.push(t);
+  }
+  return out;
 }
 
 /** An internal unit of the body named (财务处, 政工科) that its plan does not print: a unit all the same. */

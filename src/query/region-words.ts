@@ -24,12 +24,15 @@ export interface RegionReading {
  */
 export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   let rest = text;
+  // Where region words are looked for: `rest`, with the ones found (and kept) blanked out.
+  let scan = text;
   const docs = new Set<string>();
   const inner = new Set<string>();
   const regionWords: string[] = [];
-  for (let hit = longestForm(rest, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(rest, vocab.regionsByForm)) {
+  for (let hit = longestForm(scan, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(scan, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
+    scan = scan.slice(0, index) + ' '.repeat(form.length) + scan.slice(index + form.length);
     const places = new Set<Place>();
     for (const d of vocab.regionsByForm.get(form)!) {
       docs.add(d);
@@ -37,8 +40,11 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
       if (place) places.add(place);
     }
     for (const place of places) vocab.docsInside(place).forEach((i) => inner.add(i));
+    // 谯城经开区管委会: a unit whose printed name starts with the region keeps it.
+    if (startsUnit(rest, index, form.length, vocab)) continue;
     const keep = /[市县区]$/.test(form) ? form.slice(-1) : '';
-    rest = rest.slice(0, index) + ' ' + keep + rest.slice(index + form.length);
+    // Blanked to the same length, so `scan` and `rest` keep their positions.
+    rest = rest.slice(0, index) + keep.padStart(form.length, ' ') + rest.slice(index + form.length);
   }
   docs.forEach((d) => inner.delete(d));
   if (regionWords.length) {
@@ -52,7 +58,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     return { rest, docs, inner, regionWords };
   }
 
-  const place = placeNamed(rest);
+  const place = placeNamed(rest, vocab);
   if (place) {
     const inside = place.places.flatMap((p) => vocab.docsInside(p));
     const name = regionName(place.places[0]);
@@ -68,7 +74,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
  * A division of China named in the text: a full name anywhere (成都市, 台山市), or at the head of the
  * question a name without its 市/县/区/省 (广州, 台山) that no unit word continues (公安局 is no 公安县).
  */
-function placeNamed(text: string): { index: number; word: string; places: Place[] } | undefined {
+function placeNamed(text: string, vocab: Vocabulary): { index: number; word: string; places: Place[] } | undefined {
   const full = placesIn(text)[0];
   if (full) return { index: full.index, word: full.name, places: full.places };
   const head = HEAD.exec(text);
@@ -78,9 +84,16 @@ function placeNamed(text: string): { index: number; word: string; places: Place[
     const word = text.slice(index, index + len);
     if (!/^[\u4e00-\u9fff]+$/.test(word) || UNIT_NEXT.test(text.slice(index + len))) continue;
     const places = SUFFIXES.flatMap((s) => placesNamed(word + s));
-    if (places.length) return { index, word, places };
+    // 惠民 is 惠民县, but in 惠民惠农资金 a word the plans use (a place with plans inside it stays a place).
+    if (places.length && (!vocab.inText(word) || places.some((p) => vocab.docsInside(p).length))) return { index, word, places };
   }
   return undefined;
+}
+
+/** True when a unit form printed with the region at its head starts at `index` (谯城经开区管委会). */
+function startsUnit(text: string, index: number, regionLength: number, vocab: Vocabulary): boolean {
+  for (let end = Math.min(text.length, index + 20); end > index + regionLength; end--) if (vocab.unitsByForm.has(text.slice(index, end))) return true;
+  return false;
 }
 
 /** Library regions one character away from the word heading the question (焦岭, 陆安, 蕉领县). */

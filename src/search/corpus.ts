@@ -1,7 +1,7 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { placeOf, type Place } from '../domain/gazetteer.js';
-import { aliasForms, analyzeUnit, functionOf, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { aliasForms, analyzeUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { variants } from '../domain/topic-words.js';
 import type { BodyForm, UnitForm } from '../query/vocabulary.js';
 
@@ -253,6 +253,13 @@ function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
       seen.add(u);
       if (u.collective) {
         add(u.canonical, u.canonical, u.level, doc);
+        // 各县(区)人民政府(管委会) as typed: 各县区政府.
+        add(looseName(u.canonical), u.canonical, u.level, doc);
+        // 机关党委办公室和各处室单位, 区数据局等相关部门: the unit named before the collective.
+        for (const head of u.heads) {
+          add(u.core, head, '', doc);
+          if (u.level) add(u.level + u.core, head, u.level, doc);
+        }
         continue;
       }
       for (const key of u.keys) {

@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Query, UnitRef } from '../domain/query.js';
-import { abbreviates, canonicalUnit, functionOf, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { abbreviates, canonicalUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
 import { matchesTopic, nearestCover, type TopicRanker } from './topic.js';
@@ -186,7 +186,11 @@ export function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean
   }
   // 区数据局等相关部门 names 区数据局.
   if (u.heads.length && ref.key && u.heads.includes(ref.key)) return !ref.level || !u.level || ref.level === u.level;
-  if (u.collective) return canonicalUnit(ref.text) === u.canonical || canonicalUnit(ref.text) === u.core;
+  if (u.collective) {
+    // 区各街镇 (the district's level kept before it) is 各街镇; 各县区政府 is 各县(区)人民政府(管委会).
+    const typed = looseName(canonicalUnit(ref.text).replace(/^[省市县区](?=各)/, ''));
+    return typed === looseName(u.canonical) || typed === looseName(u.core);
+  }
   // 审计局 also names 监察和审计局: a bureau merged into another keeps its name at the end.
   if (!ref.key || !u.keys.some((k) => k === ref.key || (k.length > ref.key!.length && k.endsWith(`和${ref.key}`)))) return false;
   if (u.scope.length) return !ref.level || u.scope.includes(ref.level);
@@ -195,7 +199,7 @@ export function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean
 }
 
 function reachesDepartment(ref: UnitRef): boolean {
-  return !/(政府|管委|镇|乡|街道|办事处|社区|村)$/.test(ref.text) && !/^各/.test(ref.text);
+  return !/(政府|管委会?|镇|乡|街道|办事处|社区|村)$/.test(ref.text) && !/^各/.test(ref.text);
 }
 
 /** True when a collective of departments covers the unit: 各部门, 县直有关单位, or a function list holding its function. */

@@ -7,16 +7,24 @@ import { type Question, readAnswerGold, scoreAnswer } from '../helpers/score-ans
 
 // The 45 public library questions over the 5 seeds + 13 real plans (copied byte-exact from the
 // shared material), scored as its README says: by the reference scorer's mapping to the gold.
-const QUESTIONS = readJsonl<Question>('test/fixtures/questions/shared/library-sample.jsonl');
+const QUESTIONS = [
+  ...readJsonl<Question>('test/fixtures/questions/shared/library-sample.jsonl'),
+  // 76 more, written and worked out by hand from the same gold by a tester who had not seen the
+  // parser's rules (other units, phrasings, typos, English, roles, windows, kinds, topics).
+  ...readJsonl<Question>('test/fixtures/questions/library-more.jsonl'),
+];
 const gold = readAnswerGold(['test/fixtures/gold', 'test/fixtures/real/gold']);
 const engine = await libraryEngine();
 const ask = (q: string, today = '2021-06-01') => engine.ask(q, today);
 
 // 威海 prints its 序号 in the middle of each group of rows (a centred merged cell): the parser
 // does not give the group's first rows the number printed below them, so 第2项 finds none of them.
-const KNOWN_MISSES = new Set(['L15']);
+const KNOWN_MISSES = new Set(['L15', 'U19']);
+// 厦门 row 4 prints its 牵头处室 and 协办单位 cells as one run of unit paragraphs; the parser gives the
+// lead the first (预算处), the hand-read record (marked doubtful) also 政府采购处.
+KNOWN_MISSES.add('U01');
 
-describe('questions over a library of 18 plans', () => {
+describe('questions over a library of 18 plans (45 public + 76 more)', () => {
   const scores = QUESTIONS.map((q) => scoreAnswer(q, answerJson(engine.ask(q.q, q.today)), gold));
 
   it('reaches precision 98% and recall 95%, pooled (the miss is 威海 第2项, below)', () => {
