@@ -70,8 +70,9 @@ export class Uploads {
     let bytes: Uint8Array;
     try {
       bytes = await download();
-    } catch (e) {
-      return { text: `下载文件失败：${String((e as Error).message).slice(0, 100)}` };
+    } catch {
+      // The error text is the transport's (it may carry URLs): the uploader gets a fixed one.
+      return { text: '下载文件失败，请稍后重新发送。' };
     }
     const same = this.plans.sameContent(bytes, name);
     if (same) return { text: `${name} 与已收录的 ${same} 内容相同，没有重复加入。` };

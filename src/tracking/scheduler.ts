@@ -54,9 +54,16 @@ export class ReminderScheduler {
   tick(): Promise<number> {
     const { date, hour } = localTime(this.deps.now(), this.deps.timeZone);
     if (hour < (this.deps.hour ?? 9) || this.deps.store.read('reminders', 'lastRun') === date) return Promise.resolve(0);
-    this.running ??= this.runDay(date).finally(() => {
-      this.running = undefined;
-    });
+    // A failed run (a store write on a full disk) is logged and tried again at the next tick: the
+    // day is marked as run only when it finished.
+    this.running ??= this.runDay(date)
+      .catch((e: unknown) => {
+        this.deps.log.error({ msg: 'reminders.failed', day: date, error: String((e as Error).message) });
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

@@ -113,3 +113,25 @@ describe('reminders', () => {
     expect(lib.current.corpus.tasks.every((t) => book.isDone(t.id))).toBe(true);
   });
 });
+
+describe('a reminder run that fails', () => {
+  it('is logged and run again at the next tick, never thrown', async () => {
+    const store = new MemoryStore();
+    const s = setup(store);
+    const scheduler = s.make();
+    const day = '2016-06-01';
+    const write = store.write.bind(store);
+    let failing = true;
+    store.write = (ns, key, value) => {
+      if (failing && ns === 'reminders') throw new Error('SQLITE_FULL: database or disk is full');
+      write(ns, key, value);
+    };
+    s.at(day);
+    await expect(scheduler.tick()).resolves.toBe(0);
+    expect(store.read('reminders', 'lastRun')).toBeUndefined();
+    failing = false;
+    s.at(day, 10);
+    await scheduler.tick();
+    expect(store.read('reminders', 'lastRun')).toBe(day);
+  });
+});
