@@ -1,5 +1,6 @@
 import { get as httpGet, type Agent } from 'node:http';
 import { get as httpsGet } from 'node:https';
+import { readLimited } from './read-limited.js';
 
 /** Downloads a file (Telegram's file URL) through the configured proxy agent, up to `maxBytes`. */
 export function download(url: URL, agent: Agent | undefined, maxBytes: number): Promise<Uint8Array> {
@@ -11,18 +12,10 @@ export function download(url: URL, agent: Agent | undefined, maxBytes: number): 
         reject(new Error(`HTTP ${res.statusCode}`));
         return;
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > maxBytes) {
-          req.destroy(new Error(`file larger than ${maxBytes} bytes`));
-          return;
-        }
-        chunks.push(c);
+      void readLimited(res, maxBytes).then((body) => {
+        if (body) resolve(new Uint8Array(body));
+        else req.destroy(new Error(`file larger than ${maxBytes} bytes, or the download failed`));
       });
-      res.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error('download timed out')));
     req.on('error', reject);

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Update } from 'telegraf/types';
 import type { UpdateLanes } from './update-lanes.js';
+import { readLimited } from './read-limited.js';
 
 export interface WebhookOptions {
   host: string;
@@ -67,24 +68,11 @@ export function parseUpdate(body: Buffer): Update | undefined {
 
 /** The body, or undefined (and the connection dropped) once it passes `max` bytes. */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    if (Number(req.headers['content-length'] ?? 0) > max) {
-      req.resume();
-      resolve(undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        resolve(undefined);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', () => resolve(undefined));
-  });
+  if (Number(req.headers['content-length'] ?? 0) > max) {
+    req.resume();
+    return Promise.resolve(undefined);
+  }
+  return readLimited(req, max);
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;

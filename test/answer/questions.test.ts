@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerJson } from '../../src/answer/answer-json.js';
 import { readJsonl } from '../helpers/records.js';
 import { seedEngine } from '../helpers/engine.js';
-
-interface Question {
-  id: string;
-  q: string;
-  today: string;
-  intent: string;
-  must: string[];
-  may: string[];
-}
+import type { Question } from '../helpers/score-answers.js';
 
 // 74 questions over all five seeds with answer sets worked out by reading the documents
 // (test/fixtures/questions), plus the shared public sample over 六安 and 开平
