@@ -31,7 +31,7 @@ for (const t of engine.corpus.tasks) {
   if (pairs.length >= chats * 3) break;
 }
 const unique = [...new Set(pairs)];
-for (let i = 0; i < chats; i++) bindings.set({ chatId: 100000 + i }, { unit: unique[i % unique.length], at: 'x' });
+for (let i = 0; i < chats; i++) bindings.set({ chatId: 100000 + i }, { unit: unique[i % unique.length], at: 'x', granted: { by: 'bench', at: 'x' } });
 const status = new StatusBook(store);
 const scheduler = new ReminderScheduler({ library: new Library(engine, 'seeds'), store, status, archived: new ArchivedPlans(store), log: pino({ level: 'silent' }), send: async () => true, now: () => new Date(), timeZone: 'Asia/Shanghai' });
 // Collect the garbage of building the synthetic corpus first: it is not the reminders' cost.
