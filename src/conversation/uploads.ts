@@ -83,7 +83,7 @@ export class Uploads {
     const id = randomBytes(6).toString('base64url');
     mkdirSync(this.staging, { recursive: true });
     writeFileSync(join(this.staging, id), bytes);
-    const pending: Pending = { name, chatId: file.chatId, userId: file.userId, at: new Date().toISOString(), confirmedReplace: false, hint: cataloged, corrected: [], cataloged: Object.keys(cataloged).length > 0 };
+    const pending: Pending = { name, chatId: file.chatId, userId: file.userId, at: new Date().toISOString(), hint: cataloged, corrected: [], cataloged: Object.keys(cataloged).length > 0 };
     this.store.write(NS, id, pending);
     return this.preview(id, pending, parsed);
   }
@@ -245,7 +245,6 @@ const Pending = z.object({
   chatId: z.number(),
   userId: z.number(),
   at: z.string(),
-  confirmedReplace: z.boolean(),
   hint: DocumentHint.default({}),
   corrected: z.array(z.enum(['region', 'year'])).default([]),
   cataloged: z.boolean().default(false),
