@@ -139,8 +139,15 @@ const BODY_KINDS: Array<[RegExp, string]> = [
  * note dropped (各县(区)人民政府(管委会) → 各县区政府, 各县(市、区)人民政府 → 各县市区政府).
  */
 export function looseName(canonical: string): string {
-  return canonical.replace(/\([^()]*\)$/, '').replace(/人民/g, '').replace(/[()、]/g, '');
+  let loose = looseCache.get(canonical);
+  if (loose === undefined) {
+    if (looseCache.size > 100_000) looseCache.clear();
+    looseCache.set(canonical, (loose = canonical.replace(/\([^()]*\)$/, '').replace(/人民/g, '').replace(/[()、]/g, '')));
+  }
+  return loose;
 }
+
+const looseCache = new Map<string, string>();
 
 /** True when a text reads as the name of an organisation (…局, …办, …委, 海关, 税务 …). */
 export function looksLikeOrganisation(text: string): boolean {

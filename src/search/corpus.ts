@@ -58,6 +58,7 @@ export class Corpus {
   private readonly places = new Map<string, Place | undefined>();
   private inside?: Map<Place, string[]>;
   private readonly oneColumn = new Map<string, boolean>();
+  private readonly unitIndexes = new Map<string, Array<{ unit: UnitName; lead: number[]; responsible: number[] }>>();
   /** Documents that are one body's own plan. */
   readonly bodyDocs = new Set<string>();
   private readonly holding = new Map<string, number>();
@@ -187,6 +188,24 @@ export class Corpus {
   /** A document's place in the corpus (answers list documents in this order). */
   position(doc: string): number {
     return this.positions.get(doc) ?? Infinity;
+  }
+
+  /**
+   * A plan's distinct unit names, each with the positions (in `tasksOf(doc)`) of the tasks naming it
+   * as lead and as responsible: a unit question reads each name once, not each task. Built on first use.
+   */
+  unitIndex(doc: string): Array<{ unit: UnitName; lead: number[]; responsible: number[] }> {
+    let index = this.unitIndexes.get(doc);
+    if (!index) {
+      const by = new Map<UnitName, { unit: UnitName; lead: number[]; responsible: number[] }>();
+      const entry = (u: UnitName) => by.get(u) ?? by.set(u, { unit: u, lead: [], responsible: [] }).get(u)!;
+      this.tasksOf(doc).forEach((t, i) => {
+        for (const u of new Set(t.lead)) entry(u).lead.push(i);
+        for (const u of new Set(t.responsible)) entry(u).responsible.push(i);
+      });
+      this.unitIndexes.set(doc, (index = [...by.values()]));
+    }
+    return index;
   }
 
   /** True when a plan prints one unit column only (no task has a responsible unit): every unit is lead there. */

@@ -92,22 +92,19 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
       // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
       const role = corpus.singleColumn(d.doc) && query.role === 'lead' ? undefined : query.role;
-      // A plan's unit names are shared objects: each is read against the unit once.
-      const memo = new Map<UnitName, boolean>();
-      const names = (u: UnitName) => memo.get(u) ?? memo.set(u, namesUnit(u, unit, d)).get(u)!;
+      // Each distinct unit name of the plan is read against the unit once, with the tasks naming it.
+      const entries = corpus.unitIndex(d.doc);
+      const naming = entries.filter((e) => namesUnit(e.unit, unit, d));
       // A plan that does not name the unit says nothing of it, whatever its collectives.
-      if (!tasks.some((t) => t.lead.some(names) || t.responsible.some(names))) continue;
+      if (!naming.length) continue;
       anyNamed = true;
       answered.add(d.region);
-      const named: IndexedTask[] = [];
-      const collective: IndexedTask[] = [];
-      const department = reachesDepartment(unit);
-      const reached = (u: UnitName) => u.collective !== undefined && reaches(u, unit, d);
-      const inColumns = (t: IndexedTask, test: (u: UnitName) => boolean) => (role !== 'responsible' && t.lead.some(test)) || (role !== 'lead' && t.responsible.some(test));
-      for (const t of tasks) {
-        if (inColumns(t, names)) named.push(t);
-        else if (department && inColumns(t, reached)) collective.push(t);
-      }
+      const inRole = (e: (typeof entries)[number]) => [...(role !== 'responsible' ? e.lead : []), ...(role !== 'lead' ? e.responsible : [])];
+      const namedAt = new Set(naming.flatMap(inRole));
+      const reaching = reachesDepartment(unit) ? entries.filter((e) => e.unit.collective && !naming.includes(e) && reaches(e.unit, unit, d)) : [];
+      const byPosition = (at: Iterable<number>) => [...at].sort((a, b) => a - b).map((i) => tasks[i]);
+      const named = byPosition(namedAt);
+      const collective = byPosition(new Set(reaching.flatMap(inRole).filter((i) => !namedAt.has(i))));
       const sections = filterSections(query, d, named, collective);
       if (sections.length) groups.push({ doc: d, sections });
     }
