@@ -29,9 +29,11 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   const docs = new Set<string>();
   const inner = new Set<string>();
   const regionWords: string[] = [];
+  let first = Infinity;
   for (let hit = longestForm(scan, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(scan, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
+    first = Math.min(first, index);
     scan = scan.slice(0, index) + ' '.repeat(form.length) + scan.slice(index + form.length);
     const places = new Set<Place>();
     for (const d of vocab.regionsByForm.get(form)!) {
@@ -48,9 +50,9 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   }
   docs.forEach((d) => inner.delete(d));
   if (regionWords.length) {
-    // 梅州市蕉岭县, 广东省 深圳: a division above the region named says nothing more.
+    // 梅州市蕉岭县, 广东省 深圳: a division above the region named, printed before it, says nothing more.
     const own = [...docs].flatMap((d) => vocab.placeOf(d) ?? []);
-    for (const m of placesIn(rest).reverse()) {
+    for (const m of placesIn(rest.slice(0, first)).reverse()) {
       if (!m.places.some((p) => own.some((o) => isAncestor(p, o)))) continue;
       rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
       regionWords.push(m.name);
