@@ -1,11 +1,11 @@
-import type { KindFilter, Query, UnitRef } from '../domain/query.js';
+import type { KindFilter, Query } from '../domain/query.js';
 import { normalizeQuestion } from './normalize.js';
 import { isTopicWord } from '../domain/topic-words.js';
 import { todayIn } from '../domain/calendar.js';
 import { numeralValue } from '../domain/numerals.js';
 import { readRegions } from './region-words.js';
 import { readTime } from './time-words.js';
-import { partialUnit, readBody, readUnit } from './unit-words.js';
+import { partialUnit, readSubject } from './unit-words.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export type { Vocabulary };
@@ -41,27 +41,16 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const status = STATUSES.find(([re]) => re.test(rest));
   if (status) rest = rest.replace(status[0], ' ');
 
-  // A region with plans only inside it (上海 → 长宁, 普陀) has no body or unit of its own level.
-  const ownLevel = !(regionWords.length && docs.size === 0);
-  const bodyRead = ownLevel ? readBody(rest, opts.vocab, docs) : undefined;
-  if (bodyRead) {
-    rest = bodyRead.rest;
-    docs = new Set(bodyRead.body.docs);
-  }
-
-  let unitRead: { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined = readUnit(rest, opts.vocab, docs) ?? (bodyRead ? internalUnit(rest) : undefined);
-  if (unitRead?.inScope === false && docs.size) {
-    // A form only other plans print (商务) inside a word the region's plans use whole (科工商务).
-    const whole = opts.vocab.tokenize(rest).find((w) => w.includes(unitRead!.unit.text) && w.length > unitRead!.unit.text.length);
-    const partial = whole ? partialUnit(whole, opts.vocab, docs) : undefined;
-    if (partial) unitRead = { unit: partial, rest: rest.replace(whole!, ' ') };
-  }
-  let unit = unitRead?.unit;
+  const subject = readSubject(rest, opts.vocab, regions);
+  rest = subject.rest;
+  docs = subject.docs;
+  const bodyRead = subject.body;
+  let unit = subject.unit;
   let unknownRegion = regions.unknownRegion;
-  if (unitRead) {
-    rest = unitRead.rest;
-    if (!ownLevel) unknownRegion ??= regionWords[0];
-    if (docs.size === 0 && regions.inner.size === 0) unknownRegion ??= unitRead.placeBefore;
+  if (unit) {
+    // A region with plans only inside it (上海 → 长宁, 普陀) has no unit of its own level.
+    if (regionWords.length && regions.docs.size === 0) unknownRegion ??= regionWords[0];
+    if (docs.size === 0 && regions.inner.size === 0) unknownRegion ??= subject.placeBefore;
   }
 
   let role: Query['role'];
@@ -112,7 +101,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     unknownRegion,
     regionSuggestions: regions.suggestions,
     mistyped: regions.mistyped,
-    body: bodyRead ? { text: bodyRead.body.text, issuer: bodyRead.body.issuer } : undefined,
+    body: bodyRead ? { text: bodyRead.text, issuer: bodyRead.issuer } : undefined,
     year,
     unit,
     role,
@@ -137,14 +126,7 @@ export const MAX_QUESTION = 300;
 export function parseUnitWords(words: string, vocab: Vocabulary, today: string): Query {
   const text = words.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const regions = readRegions(` ${text} `, vocab);
-  let docs = regions.docs;
-  let rest = regions.rest;
-  const body = regions.regionWords.length && docs.size === 0 ? undefined : readBody(rest, vocab, docs);
-  if (body) {
-    docs = new Set(body.body.docs);
-    rest = body.rest;
-  }
-  const unit = readUnit(rest, vocab, docs)?.unit ?? (body ? internalUnit(rest)?.unit : undefined);
+  const { docs, body, unit } = readSubject(regions.rest, vocab, regions);
   return {
     text,
     today,
@@ -153,7 +135,7 @@ export function parseUnitWords(words: string, vocab: Vocabulary, today: string):
     innerDocs: [],
     regionWords: regions.regionWords,
     unknownRegion: regions.unknownRegion,
-    body: body ? { text: body.body.text, issuer: body.body.issuer } : undefined,
+    body: body ? { text: body.text, issuer: body.issuer } : undefined,
     unit,
     topic: [],
     unplaced: [],
@@ -228,13 +210,6 @@ function joinSingles(tokens: string[], rest: string, vocab: Vocabulary): string[
     else out.push(t);
   }
   return out;
-}
-
-/** An internal unit of the body named (财务处, 政工科) that its plan does not print: a unit all the same. */
-function internalUnit(rest: string): { unit: UnitRef; rest: string } | undefined {
-  const m = /([\u4e00-\u9fff]{2,8}?(?:处|科|室|中心))/.exec(rest);
-  if (!m || /[哪么要的是有按在为和与或每各]/.test(m[1])) return undefined;
-  return { unit: { text: m[1], level: '', key: m[1], partial: false, known: false }, rest: rest.replace(m[1], ' ') };
 }
 
 /** Words for a tracked status, most specific first. */

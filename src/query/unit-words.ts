@@ -16,7 +16,7 @@ export interface BodyRef {
  * and inside the regions it names. Without a region or level a body is taken only where no plan
  * names a unit of that name, so 财政局 alone stays the unit every plan names.
  */
-export function readBody(rest: string, vocab: Vocabulary, docs: Set<string>): { body: BodyRef; rest: string } | undefined {
+function readBody(rest: string, vocab: Vocabulary, docs: Set<string>): { body: BodyRef; rest: string } | undefined {
   if (!vocab.bodyDocs.size || (docs.size && ![...docs].some((d) => vocab.bodyDocs.has(d)))) return undefined;
   let best: { start: number; end: number; bodies: BodyForm[] } | undefined;
   forEachSpan(rest, (start, end, level, core, parts) => {
@@ -37,11 +37,47 @@ export function readBody(rest: string, vocab: Vocabulary, docs: Set<string>): { 
 }
 
 /**
+ * Who a question (or a binding) is about, after its region words: the body whose own plan it names
+ * (its plans become the scope), then the unit — read inside that body's plan, where a 处/科 it does not
+ * print is still a unit, never the whole plan. A region with plans only inside it (上海) has no body
+ * of its own level.
+ */
+export function readSubject(
+  text: string,
+  vocab: Vocabulary,
+  regions: { docs: Set<string>; regionWords: string[] },
+): { rest: string; docs: Set<string>; body?: BodyRef; unit?: UnitRef; placeBefore?: string } {
+  let rest = text;
+  let docs = regions.docs;
+  const bodyRead = regions.regionWords.length && docs.size === 0 ? undefined : readBody(rest, vocab, docs);
+  if (bodyRead) {
+    rest = bodyRead.rest;
+    docs = new Set(bodyRead.body.docs);
+  }
+  let unitRead: { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined = readUnit(rest, vocab, docs) ?? (bodyRead ? internalUnit(rest) : undefined);
+  if (unitRead?.inScope === false && docs.size) {
+    // A form only other plans print (商务) inside a word the region's plans use whole (科工商务).
+    const shorter = unitRead.unit.text;
+    const whole = vocab.tokenize(rest).find((w) => w.includes(shorter) && w.length > shorter.length);
+    const partial = whole ? partialUnit(whole, vocab, docs) : undefined;
+    if (partial) unitRead = { unit: partial, rest: rest.replace(whole!, ' ') };
+  }
+  return { rest: unitRead?.rest ?? rest, docs, body: bodyRead?.body, unit: unitRead?.unit, placeBefore: unitRead?.placeBefore };
+}
+
+/** An internal unit of the body named (财务处, 政工科) that its plan does not print: a unit all the same. */
+function internalUnit(rest: string): { unit: UnitRef; rest: string } | undefined {
+  const m = /([\u4e00-\u9fff]{2,8}?(?:处|科|室|中心))/.exec(rest);
+  if (!m || /[哪么要的是有按在为和与或每各]/.test(m[1])) return undefined;
+  return { unit: { text: m[1], level: '', key: m[1], partial: false, known: false }, rest: rest.replace(m[1], ' ') };
+}
+
+/**
  * Reads the unit of a question: the longest form a document prints (preferring the documents the
  * region selects), else a short form of a printed name (住建局, 土储中心, 数管局), else an
  * organisation no document names — a unit all the same, never a topic word.
  */
-export function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined {
+function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined {
   const inScope = (f: { docs: Set<string> }) => docs.size === 0 || meets(f.docs, docs);
   let best: { start: number; end: number; key: string; level: UnitLevel; inScope: boolean } | undefined;
   for (const { form, index } of longestForm(rest, vocab.unitsByForm) ?? []) {

@@ -17,8 +17,10 @@ export interface BodyForm {
   doc: string;
   /** The issuer as printed (厦门市财政局). */
   issuer: string;
+  /** The issuer without its region (财政局). */
+  name: string;
   level: UnitLevel;
-  /** The issuer without its region (财政局), read as function and kind of body. */
+  /** `name` read as function and kind of body (财政 + 局). */
   func: string;
   kind: string;
 }

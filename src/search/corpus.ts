@@ -112,8 +112,7 @@ export class Corpus {
     let n = this.holding.get(word);
     if (n === undefined) {
       const forms = variants(word);
-      this.distinct ??= [...new Set(this.tasks.map((t) => t.text))];
-      n = this.distinct.filter((text) => forms.some((f) => text.includes(f))).length;
+      n = this.distinctTexts.filter((text) => forms.some((f) => text.includes(f))).length;
       if (this.holding.size > 10_000) this.holding.clear();
       this.holding.set(word, n);
     }
@@ -122,8 +121,11 @@ export class Corpus {
 
   /** The number of distinct task texts (the library's size for word rarity). */
   get textCount(): number {
-    this.distinct ??= [...new Set(this.tasks.map((t) => t.text))];
-    return this.distinct.length;
+    return this.distinctTexts.length;
+  }
+
+  private get distinctTexts(): string[] {
+    return (this.distinct ??= [...new Set(this.tasks.map((t) => t.text))]);
   }
 
   /** Documents of regions inside a division (开平 inside 江门, 长宁 inside 上海), not the division's own. */
@@ -230,19 +232,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function bodyOf(d: DocumentMeta): BodyForm | undefined {
   if (!d.issuer || GOVERNMENT_ISSUER.test(d.issuer)) return undefined;
   const prefix = [d.region, ...d.regionAliases].filter((r) => d.issuer.startsWith(r)).sort((a, b) => b.length - a.length)[0] ?? '';
-  const rest = d.issuer.slice(prefix.length).replace(/^[省市县区]/, '');
-  const parts = functionOf(rest);
+  const name = d.issuer.slice(prefix.length).replace(/^[省市县区]/, '');
+  const parts = functionOf(name);
   if (!parts?.func) return undefined;
-  return { doc: d.doc, issuer: d.issuer, level: (d.level === '省' ? '省' : d.level) as UnitLevel, func: parts.func, kind: parts.kind };
+  return { doc: d.doc, issuer: d.issuer, name, level: (d.level === '省' ? '省' : d.level) as UnitLevel, func: parts.func, kind: parts.kind };
 }
 
 /** How a body's own plan may print the body before one of its internal units: 厦门市财政局, 财政局, 局. */
 function bodyPrefixes(d: DocumentMeta): string[] {
   const body = bodyOf(d);
   if (!body) return [];
-  const rest = d.issuer.replace(/^.*?(?=[^省市县区]*$)/, '');
   const kind = /(中心|[局厅委])$/.exec(d.issuer)?.[1];
-  return [...new Set([d.issuer, rest, kind ?? ''])].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+  return [...new Set([d.issuer, body.name, kind ?? ''])].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
 }
 
 /** A body's internal unit after its prefix: 财务科, 预算处, 办公室, 信息中心. */

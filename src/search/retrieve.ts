@@ -149,7 +149,7 @@ function finish(query: Query, groups: ResultGroup[], reason?: SearchResult['reas
  * Documents a query reaches: its region words, its year (none when the region has no plan of that
  * year), else each region's latest plan (every year's with `allYears`), its unit's level.
  */
-export function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number; regionWords?: string[] }, allYears = false): DocumentMeta[] {
+function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number; regionWords?: string[] }, allYears = false): DocumentMeta[] {
   let docs = query.docs.length
     ? query.docs.flatMap((n) => corpus.docByName.get(n) ?? []).sort((a, b) => corpus.position(a.doc) - corpus.position(b.doc))
     : query.regionWords?.length
@@ -177,7 +177,7 @@ function columns(t: IndexedTask, role: Query['role']): UnitName[] {
 }
 
 /** True when a task's unit is the unit asked for, by name, alias, or (partial) function word. */
-export function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
+function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
   if (ref.partial) {
     return !u.collective && (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)) || abbreviates(ref.text, functionOf(u.core)?.func ?? ''));
   }

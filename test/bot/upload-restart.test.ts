@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
 import { ADMIN_ID, ChatUser, copySeeds, servedFiles, startBot, startEmulator, storedMessage, type TelegramServer } from '../helpers/telegram.js';
 import { press } from './grant.js';
