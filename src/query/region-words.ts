@@ -105,34 +105,53 @@ function closeRegions(text: string, vocab: Vocabulary): { names: string[]; word:
   const index = head.index + head[1].length;
   const out = new Set<string>();
   let typed = '';
-  for (const [form, docs] of vocab.regionsByForm) {
-    if (form.length < 2) continue;
-    const word = text.slice(index, index + form.length);
-    if (word.length !== form.length || !oneApart(word, form) || UNIT_NEXT.test(text.slice(index + form.length)) || vocab.inText(word)) continue;
-    const place = vocab.placeOf(docs[0]);
-    out.add(place ? regionName(place) : form);
+  const masked = maskedForms(vocab.regionsByForm);
+  for (const len of keyLengthsOf(vocab.regionsByForm)) {
+    const word = text.slice(index, index + len);
+    if (word.length !== len || UNIT_NEXT.test(text.slice(index + len))) continue;
+    const close = Array.from({ length: len }, (_, i) => masked.get(mask(word, i)) ?? []).flat().filter((f) => f !== word);
+    // A word the plans use (普法) is no mistyped place.
+    if (!close.length || vocab.inText(word)) continue;
+    for (const form of close) {
+      const place = vocab.placeOf(vocab.regionsByForm.get(form)![0]);
+      out.add(place ? regionName(place) : form);
+    }
     if (word.length > typed.length) typed = word;
   }
   return out.size ? { names: [...out].slice(0, 5), word: typed } : undefined;
 }
 
-function oneApart(a: string, b: string): boolean {
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
-  return diff === 1;
+/** A form with its i-th character hidden: forms one character apart share one of these. */
+function mask(form: string, i: number): string {
+  return `${form.slice(0, i)}\u0000${form.slice(i + 1)}`;
 }
+
+/** Every region form under each of its masks, built once per dictionary: a typo is looked up, not compared with every form. */
+function maskedForms(dict: Map<string, unknown>): Map<string, string[]> {
+  let masked = masks.get(dict);
+  if (!masked) {
+    masked = new Map();
+    for (const form of dict.keys()) {
+      for (let i = 0; form.length >= 2 && i < form.length; i++) {
+        const key = mask(form, i);
+        const same = masked.get(key);
+        if (same) same.push(form);
+        else masked.set(key, [form]);
+      }
+    }
+    masks.set(dict, masked);
+  }
+  return masked;
+}
+
+const masks = new WeakMap<Map<string, unknown>, Map<string, string[]>>();
 
 /**
  * The longest forms of a dictionary found in a text (all occurrences of that length, leftmost
  * first), by looking up the text's substrings: the cost grows with the text, not the dictionary.
  */
 export function longestForm(text: string, dict: Map<string, unknown>): Array<{ form: string; index: number }> | undefined {
-  let lengths = keyLengths.get(dict);
-  if (!lengths) {
-    lengths = [...new Set([...dict.keys()].map((k) => k.length))].filter((n) => n >= 2).sort((a, b) => b - a);
-    keyLengths.set(dict, lengths);
-  }
-  for (const len of lengths) {
+  for (const len of keyLengthsOf(dict)) {
     if (len > text.length) continue;
     const hits: Array<{ form: string; index: number }> = [];
     for (let i = 0; i + len <= text.length; i++) {
@@ -142,6 +161,16 @@ export function longestForm(text: string, dict: Map<string, unknown>): Array<{ f
     if (hits.length) return hits;
   }
   return undefined;
+}
+
+/** The key lengths (2 and more) of a dictionary, longest first. */
+function keyLengthsOf(dict: Map<string, unknown>): number[] {
+  let lengths = keyLengths.get(dict);
+  if (!lengths) {
+    lengths = [...new Set([...dict.keys()].map((k) => k.length))].filter((n) => n >= 2).sort((a, b) => b - a);
+    keyLengths.set(dict, lengths);
+  }
+  return lengths;
 }
 
 /** The key lengths of each dictionary, longest first (dictionaries are read-only once built). */
