@@ -6,6 +6,7 @@ import { bindingFeature } from './features/binding.js';
 import { helpFeature, listed } from './features/help.js';
 import { plansFeature } from './features/plans.js';
 import { trackingFeature } from './features/tracking.js';
+import { ledgerFeature } from './features/ledger.js';
 import { isAnswerState } from './answer-memory.js';
 import type { ButtonKind } from './buttons.js';
 import { echo } from './echo.js';
@@ -14,7 +15,7 @@ import type { CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types
 export type { ConversationDeps } from './core.js';
 
 /** The features, in the order their commands appear in the menus and in /help. */
-const FEATURES: Feature[] = [askFeature, bindingFeature, trackingFeature, plansFeature, helpFeature(() => COMMANDS)];
+const FEATURES: Feature[] = [askFeature, bindingFeature, trackingFeature, ledgerFeature, plansFeature, helpFeature(() => COMMANDS)];
 
 /** The one table of commands: dispatch, the command menus (setMyCommands) and /help all read it. */
 export const COMMANDS: Command[] = FEATURES.flatMap((f) => f.commands);

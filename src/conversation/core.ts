@@ -69,9 +69,9 @@ export class ConversationCore {
     this.questions++;
     const engine = this.deps.library.current;
     const lines = question.split('\n');
-    if (lines.length === 1) return engine.ask(question, today, this.isDone);
+    if (lines.length === 1) return engine.ask(question, today, this.doneOn(today));
     const query = lines.map((line) => parseQuery(line, { today, vocab: engine.vocab })).reduce(followUp);
-    return engine.answer(query, this.isDone);
+    return engine.answer(query, this.doneOn(today));
   }
 
   /** Asks a question; the chat's default region applies when the question names none it can use. */
@@ -126,7 +126,11 @@ export class ConversationCore {
     return { current: kept.filter((t) => !planEnded(t.doc.year, today)), ended: kept.filter((t) => planEnded(t.doc.year, today)) };
   }
 
-  isDone = (taskId: string): boolean => this.status.isDone(taskId);
+  /** Whether a task is closed (办结) as of `today`: what answers, /todo, reminders, reports and the export read. */
+  doneOn(today: string): (taskId: string) => boolean {
+    void today;
+    return (taskId) => this.status.isDone(taskId);
+  }
 
   /** Reloads the documents folder: the composed reload (which also saves the index) or the library's. */
   reload(): Promise<ReloadReport> {

@@ -98,7 +98,7 @@ export function view(core: ConversationCore, at: AnswerState, result?: SearchRes
   const shown = at.kind === 'mine' ? orderForUnit(asked, at.today) : asked;
   const through = collectiveCount(shown);
   if (at.kind === 'more' && !through) return { text: '这个回答没有通过「各部门」「各有关单位」等集体表述涉及的任务。' };
-  const pages = formatAnswer(shown, { isDone: core.isDone, collectives: at.kind === 'more' ? 'only' : 'count' }).pages;
+  const pages = formatAnswer(shown, { isDone: core.doneOn(at.today), collectives: at.kind === 'more' ? 'only' : 'count' }).pages;
   const extra: Button[][] =
     at.kind === 'more'
       ? [[{ text: '返回', data: core.buttons.encode({ kind: 'page', page: 0, today: at.today, question: subject }) }]]

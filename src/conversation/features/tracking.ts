@@ -1,18 +1,16 @@
 import { citation, formatTask, paginateLines } from '../../answer/format-text.js';
 import type { IndexedTask } from '../../search/corpus.js';
-import { reportChart } from '../../tracking/chart.js';
-import { exportXlsx } from '../../tracking/export.js';
-import { reportRows, reportText } from '../../tracking/report.js';
-import { planEnded, statusLabel } from '../../domain/status-label.js';
-import type { Command, CommandRequest, Feature } from '../command.js';
+import { statusLabel } from '../../domain/status-label.js';
+import type { Command, Feature } from '../command.js';
 import type { ConversationCore } from '../core.js';
 import type { Reply } from '../types.js';
 import { echo } from '../echo.js';
 import { actorName } from '../../tracking/task-status.js';
+import { endedPlans, tasksOf } from './task-lists.js';
 
-const BIND_FIRST = '请先用 /unit 绑定本单位，例如 /unit 蕉岭 县财政局';
+export const BIND_FIRST = '请先用 /unit 绑定本单位，例如 /unit 蕉岭 县财政局';
 
-/** Task status (/done, /undo, /todo), reports (/report), the 台账 (/export) and reminders (/remind). */
+/** Task status (/done, /undo, /todo) and reminders (/remind). */
 export const trackingFeature: Feature = {
   commands: [
     {
@@ -24,26 +22,6 @@ export const trackingFeature: Feature = {
     },
     closeCommand('done', '办结一项任务：/done 引用 [说明]'),
     closeCommand('undo', '撤销办结：/undo 引用'),
-    {
-      command: 'report',
-      description: '办理情况统计和图表',
-      who: 'admin-or-bound',
-      refusal: '只有管理员或已绑定单位的用户可以查看报告。',
-      handle: report,
-    },
-    {
-      command: 'export',
-      description: '导出任务台账（Excel）',
-      who: 'everyone',
-      handle: async ({ msg, args, unit }, core) => {
-        const subject = args || unit;
-        if (!subject) return [{ text: '用法：/export 单位（或先 /unit 绑定本单位）' }];
-        const tasks = tasksOf(core.ask(subject, msg.today));
-        if (!tasks.length) return [{ text: `没有「${echo(subject)}」的任务可导出。` }];
-        const bytes = await exportXlsx(tasks, core.isDone, msg.today, (id) => core.status.closedBy(id));
-        return [{ text: `「${echo(subject)}」任务台账：${tasks.length} 项`, file: { bytes, filename: `任务台账-${echo(subject.replace(/\s+/g, ''), 40)}-${msg.today}.xlsx` } }];
-      },
-    },
     {
       command: 'remind',
       description: '到期提醒：on / off / 3,1',
@@ -96,8 +74,9 @@ function closeCommand(command: 'done' | 'undo', description: string): Command {
  */
 function todo(core: ConversationCore, unit: string, today: string): Reply {
   const { current, ended } = core.ownTasks(unit, today);
+  const done = core.doneOn(today);
   const date = (t: IndexedTask) => (t.task.deadline.kind === 'by' ? t.task.deadline.date : '9999');
-  const open = (ts: IndexedTask[]) => ts.filter((t) => !core.isDone(t.id)).sort((a, b) => date(a).localeCompare(date(b)));
+  const open = (ts: IndexedTask[]) => ts.filter((t) => !done(t.id)).sort((a, b) => date(a).localeCompare(date(b)));
   const now = open(current);
   const past = open(ended);
   if (!now.length && !past.length) return { text: `「${unit}」没有未办结的任务。` };
@@ -110,32 +89,6 @@ function todo(core: ConversationCore, unit: string, today: string): Reply {
   ];
   const pages = paginateLines(blocks);
   return { text: pages[0] + (pages.length > 1 ? `\n……共 ${now.length + past.length} 项，完整列表请用 /export` : '') };
-}
-
-/** /report [单位|文档]: per unit due, done and overdue counts over the plans not archived (ended ones named), as text and as a chart. */
-async function report({ msg, args, unit }: CommandRequest, core: ConversationCore): Promise<Reply[]> {
-  const kept = (d: { doc: string }) => !core.deps.plans.isArchived(d.doc);
-  const subject = args || unit;
-  let tasks: IndexedTask[];
-  let title: string;
-  if (subject) {
-    const result = core.ask(subject, msg.today);
-    tasks = result.groups.filter((g) => kept(g.doc)).flatMap((g) => (result.query.unit ? g.sections.filter((s) => s.kind !== 'collective') : g.sections).flatMap((s) => s.tasks));
-    title = `${subject} 任务办理情况`;
-  } else {
-    tasks = core.deps.library.current.corpus.tasks.filter((t) => kept(t.doc));
-    title = '各方案任务办理情况';
-  }
-  const rows = reportRows(tasks, core.isDone, msg.today);
-  const ended = endedPlans(tasks.filter((t) => planEnded(t.doc.year, msg.today)));
-  const text = reportText(`${title}（截至 ${msg.today}）`, rows) + (ended && rows.length ? `\n其中已结束的方案：${ended}（/archive 文档 可归档，不再统计和提醒）` : '');
-  if (!rows.length) return [{ text }];
-  return [{ text, photo: { png: await reportChart(title, rows), filename: 'report.png' } }];
-}
-
-/** 蕉岭县2016年度、深圳市2016年度: the plans of some tasks. */
-function endedPlans(tasks: IndexedTask[]): string {
-  return [...new Set(tasks.map((t) => `${t.doc.region}${t.doc.year ?? ''}年度`))].join('、');
 }
 
 /** /remind on|off|3,1: reminders for this chat, and how many days ahead. */
@@ -155,8 +108,4 @@ function remind(core: ConversationCore, chatId: number, chatType: string, a: str
   }
   const s = core.settings.get(chatId);
   return { text: `到期提醒：${s.remind === false ? '已关闭' : s.remind ? '已开启' : chatType === 'private' ? '已开启（绑定单位后）' : '未开启'}。用法：/remind on｜off｜3,1（提前天数）` };
-}
-
-function tasksOf(result: { groups: Array<{ sections: Array<{ tasks: IndexedTask[] }> }> }): IndexedTask[] {
-  return result.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks));
 }
