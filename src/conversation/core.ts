@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { planEnded } from '../domain/status-label.js';
 import { followUp } from '../query/follow-up.js';
 import { parseQuery } from '../query/query-parser.js';
-import type { IndexedTask } from '../search/corpus.js';
+import type { Corpus, IndexedTask } from '../search/corpus.js';
 import type { Library, ReloadReport } from '../library/library.js';
 import type { SearchResult } from '../search/retrieve.js';
 import { type Binding, type BindingOwner, boundWords, ChatBindings } from '../store/chat-bindings.js';
@@ -10,7 +10,8 @@ import { ChatSettingsStore } from '../store/chat-settings.js';
 import { Invites } from '../store/invites.js';
 import type { KeyValueStore } from '../store/store.js';
 import { moveSentReminders } from '../tracking/scheduler.js';
-import { StatusBook } from '../tracking/task-status.js';
+import { periodOf, type Period } from '../tracking/period.js';
+import { StatusBook, type StatusEntry } from '../tracking/task-status.js';
 import { AnswerMemory } from './answer-memory.js';
 import { ButtonCodec } from './buttons.js';
 import type { PlanFolder } from './plan-folder.js';
@@ -45,6 +46,8 @@ export class ConversationCore {
   readonly invites: Invites;
   readonly startedAt = Date.now();
   private questions = 0;
+  /** Each corpus's tasks by id (a reload makes a new corpus). */
+  private readonly ids = new WeakMap<Corpus, Map<string, IndexedTask>>();
 
   constructor(readonly deps: ConversationDeps) {
     this.bindings = new ChatBindings(deps.store);
@@ -126,10 +129,32 @@ export class ConversationCore {
     return { current: kept.filter((t) => !planEnded(t.doc.year, today)), ended: kept.filter((t) => planEnded(t.doc.year, today)) };
   }
 
-  /** Whether a task is closed (办结) as of `today`: what answers, /todo, reminders, reports and the export read. */
+  /**
+   * Whether a task is closed (办结) as of `today`: what answers, /todo, reminders, reports and the
+   * export read. A periodic task (每月, 每季度, 每半年, 每年) is closed when its period holding
+   * `today` is.
+   */
   doneOn(today: string): (taskId: string) => boolean {
-    void today;
-    return (taskId) => this.status.isDone(taskId);
+    return (taskId) => this.closure(taskId, today) !== undefined;
+  }
+
+  /** The 办结 (user, at, day, note, period) that closes a task as of `today` — its current period's, for a periodic task; undefined while open. */
+  closure(taskId: string, today: string): StatusEntry | undefined {
+    return this.status.closure(taskId, this.periodOf(taskId, today));
+  }
+
+  /** The period of a task holding `today` (periodOf); undefined for a task that does not recur by periods, or that no plan holds any more. */
+  periodOf(taskId: string, today: string): Period | undefined {
+    const task = this.taskById(taskId);
+    return task && periodOf(task.task, today);
+  }
+
+  /** A task of the library by its id; undefined when no plan holds it (any more). */
+  taskById(taskId: string): IndexedTask | undefined {
+    const corpus = this.deps.library.current.corpus;
+    let byId = this.ids.get(corpus);
+    if (!byId) this.ids.set(corpus, (byId = new Map(corpus.tasks.map((t) => [t.id, t]))));
+    return byId.get(taskId);
   }
 
   /** Reloads the documents folder: the composed reload (which also saves the index) or the library's. */

@@ -35,7 +35,7 @@ export function dueReminders(
   today: string,
   subs: Subscription[],
   tasksOf: (unit: string) => IndexedTask[],
-  isDone: (taskId: string) => boolean,
+  closed: (task: IndexedTask) => boolean,
   sent: (chatId: number, key: string) => boolean,
 ): { send: Reminder[]; skip: Array<{ chatId: number; key: string }> } {
   const send: Reminder[] = [];
@@ -43,7 +43,7 @@ export function dueReminders(
   for (const sub of subs) {
     const days = [...new Set(sub.days)].sort((a, b) => b - a);
     for (const task of tasksOf(sub.unit)) {
-      if (isDone(task.id)) continue;
+      if (closed(task)) continue;
       const d = task.task.deadline;
       const points = d.kind === 'by' ? datedPoints(task.id, d.date, days, today) : d.kind === 'periodic' ? periodPoints(task.id, d.every, days, today) : [];
       const due = points.filter((p) => p.on <= today && !sent(sub.chatId, p.key));

@@ -7,7 +7,9 @@ import { boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';
 import { moveChat, type KeyValueStore } from '../store/store.js';
 import { DEFAULT_DAYS, dueReminders, type Reminder, type Subscription } from './reminders.js';
-import type { StatusBook } from './task-status.js';
+import type { IndexedTask } from '../search/corpus.js';
+import { periodOf } from './period.js';
+import { closureIn, type StatusBook } from './task-status.js';
 import { OwnTaskCache } from './unit-tasks.js';
 
 export interface SchedulerDeps {
@@ -90,8 +92,12 @@ export class ReminderScheduler {
     const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
     // What was ever sent, read once for the whole run.
     const already = new Set(this.deps.store.list(SENT).map((r) => r.key));
-    const done = new Set([...this.deps.status.all()].filter(([, s]) => s.state === 'done').map(([id]) => id));
-    return dueReminders(today, this.subscriptions(), (unit) => own.tasksOf(unit), (id) => done.has(id), (chatId, key) => already.has(sentKey(chatId, key)));
+    const records = this.deps.status.all();
+    const closed = (t: IndexedTask) => {
+      const r = records.get(t.id);
+      return r !== undefined && closureIn(r, periodOf(t.task, today)) !== undefined;
+    };
+    return dueReminders(today, this.subscriptions(), (unit) => own.tasksOf(unit), closed, (chatId, key) => already.has(sentKey(chatId, key)));
   }
 
   /** Chats bound to a unit by a granted binding (private chats by default, groups that opted in with /remind on). */

@@ -5,6 +5,7 @@ import type { Command, Feature } from '../command.js';
 import type { ConversationCore } from '../core.js';
 import type { Reply } from '../types.js';
 import { echo } from '../echo.js';
+import { periodOf } from '../../tracking/period.js';
 import { actorName } from '../../tracking/task-status.js';
 import { endedPlans, tasksOf } from './task-lists.js';
 
@@ -62,7 +63,7 @@ function closeCommand(command: 'done' | 'undo', description: string): Command {
         return [{ text: `[${citation(task.task, task.doc)}] 不是「${unit}」牵头或负责的任务，不能由本单位${state === 'done' ? '办结' : '重新打开'}。` }];
       }
       const user = { id: msg.userId, name: msg.userName };
-      core.status.set(task.id, state, { by: unit!, user, note: found.note });
+      core.status.set(task.id, state, { by: unit!, user, note: found.note, day: msg.today, period: periodOf(task.task, msg.today) });
       return [{ text: `${state === 'done' ? '已办结' : '已重新打开'}：${formatTask(task, msg.today, state === 'done')}\n${state === 'done' ? '办结人' : '操作人'}：${actorName(user)}` }];
     },
   };
