@@ -40,7 +40,7 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
   // A table that prints a 序号 anywhere numbers its rows there: a number in a requirement is a point.
   const printedSeq = rows.some((r) => r.seq && !r.seqShared);
 
-  for (const row of rows) {
+  for (const row of centredLabels(rows)) {
     const newGroup = row.seq !== undefined && !row.seqShared;
     if (newGroup) group++;
     const headingLevel = updateCategories(row, stack, outline, maxDepth);
@@ -111,6 +111,35 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
     d.deadline_raw = n.raw;
   }
   return drafts.map(({ steps: _s, units: _u, deadlineCell: _d, group: _g, ...t }) => t);
+}
+
+/**
+ * Group labels (序号 and 工作任务 of a merged cell) printed at their group's vertical middle, as a
+ * PDF flattened into text prints them: the table's first rows come before its first printed 序号,
+ * and each label is glued to the first row that starts below its middle. A group of n rows so has
+ * ⌈n/2⌉ rows before its label's row and ⌊n/2⌋ − 1 after it, about two fewer than before: of the
+ * rows between two labels, that many stay with the earlier label, the rest are the next one's.
+ * Each label moves to its group's first row, and the group's other rows share its 序号, as the rows
+ * of a top-aligned merged cell do.
+ */
+function centredLabels(rows: RoleRow[]): RoleRow[] {
+  const labels = rows.flatMap((r, i) => (r.seq !== undefined && !r.seqShared ? [i] : []));
+  const first = rows.findIndex((r) => r.requirement !== undefined);
+  if (!labels.length || first < 0 || labels[0] <= first || rows[first].categories.some(Boolean)) return rows;
+  const data = (from: number, to: number) => rows.slice(from, to).flatMap((r, i) => (r.requirement !== undefined ? [from + i] : []));
+  const out = rows.map((r) => ({ ...r }));
+  let before = data(first, labels[0]);
+  labels.forEach((at, k) => {
+    const next = k + 1 < labels.length ? labels[k + 1] : rows.length;
+    const between = data(at + 1, next);
+    const stay = k + 1 < labels.length ? Math.min(between.length, Math.max(0, before.length - 2)) : between.length;
+    const group = [...before, at, ...between.slice(0, stay)];
+    group.forEach((i, n) => {
+      out[i] = { ...out[i], seq: rows[at].seq, seqShared: n > 0, categories: n > 0 ? [] : rows[at].categories };
+    });
+    before = between.slice(stay);
+  });
+  return out;
 }
 
 /**

@@ -57,3 +57,14 @@ export function splitPoints(cell: string): Point[] {
   out.push({ number: current, text: rest.trim() });
   return out;
 }
+
+/**
+ * Words a requirement of a work plan opens with (加强…, 全面落实…, 建立…): policy writing starts a
+ * requirement with a verb or an adverb of manner, where a task's title is a noun phrase (基础建设).
+ * Verbs that also end titles (决策公开, 信息发布, 组织实施, 工作落实, 能力提升) are left out.
+ */
+export const REQUIREMENT_OPENERS = [
+  '全面', '进一步', '加强', '加快', '加大', '建立', '健全', '完善', '强化', '深化', '推行', '做好', '抓好', '开展',
+  '严格', '认真', '积极', '扎实', '持续', '坚持', '围绕', '依法', '着力', '大力', '切实', '及时', '定期', '主动',
+  '按时', '按照', '实行', '编制', '制定', '明确', '提高', '拓展', '畅通', '确保',
+];

@@ -1,5 +1,6 @@
 import type { Grid, GridCell } from './grid.js';
 import { cleanCell } from './grid.js';
+import { REQUIREMENT_OPENERS } from './cell-kind.js';
 import { type ColumnRole, headerRole, isHeader, isHeaderWords, resolveRoles } from './header.js';
 
 /**
@@ -17,7 +18,8 @@ export function readRunTogether(text: string): Grid | undefined {
     if (!header) continue;
     // Wrapped lines of the copy join with a space (the copy's own line breaks are not cells).
     const body = [lines[i].slice(header.end), ...lines.slice(i + 1)].join(' ');
-    const cells = cut(stripHeaders(body)).map((t, k, all): GridCell => ({ text: t, line: i + 1, explicitEmpty: false, runOn: k > 0 && /。$/.test(all[k - 1]) }));
+    const texts = cut(stripHeaders(body));
+    const cells = (header.roles.indexOf('category') === header.roles.indexOf('seq') + 1 ? splitGroupLabels(texts) : texts).map((t, k, all): GridCell => ({ text: t, line: i + 1, explicitEmpty: false, runOn: k > 0 && /。$/.test(all[k - 1]) }));
     if (cells.length < 3) return undefined;
     return { mode: 'paragraph', roles: header.roles, headerLine: i + 1, rows: [cells] };
   }
@@ -68,10 +70,25 @@ function stripHeaders(body: string): string {
   return out;
 }
 
+/**
+ * A group label glued to the requirement after it (`1` `基础建设全面落实…`): where the 工作任务
+ * column follows 序号, the text after a bare number starts with the group's short title, cut off
+ * where the requirement's opening verb begins.
+ */
+function splitGroupLabels(cells: string[]): string[] {
+  return cells.flatMap((t, k) => {
+    const m = k > 0 && /^\d{1,2}$/.test(cells[k - 1]) ? GLUED_TITLE.exec(t) : null;
+    return m && t.length - m[1].length >= 10 ? [m[1], t.slice(m[1].length)] : [t];
+  });
+}
+
+/** A short title (2–8 characters) followed by the opening of a requirement. */
+const GLUED_TITLE = new RegExp(`^([\\u4e00-\\u9fff]{2,8}?)(?=${REQUIREMENT_OPENERS.join('|')})`);
+
 function cut(body: string): string[] {
   return body
     .replace(/(。)(?=\s*[^\s）)”」])/g, '$1\n')
-    .replace(/\s*((?:\d{1,2}\s*月(?:底|末)?|年底|年内|全年)\s*前?)(?=\s|[\u4e00-\u9fff]|$)/g, (m, d: string, off: number, all: string) =>
+    .replace(/\s*((?:\d{1,2}\s*月(?:底|末)?|年底|年内|全年)\s*前?)(?=\s|[\u4e00-\u9fff]|\d|$)/g, (m, d: string, off: number, all: string) =>
       (/[\u4e00-\u9fff]$/.test(all.slice(0, off)) && !/^\s/.test(m)) || /[（(]\s*$/.test(all.slice(0, off)) ? m : `\n${d.trim()}\n`)
     .replace(/(^|\s)(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![次条个项名家人年月日天周%])/g, '\n$2\n')
     .replace(/(?<=[委局办府室处科心])(\d{1,2})(?=[\u4e00-\u9fff“])(?![年月日个项号次条])/g, '\n$1')
