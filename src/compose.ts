@@ -118,7 +118,7 @@ export function telegram(app: App, opts: TelegramOptions = {}): TelegramApp {
     status: new StatusBook(app.store),
     archived: new ArchivedPlans(app.store),
     log,
-    send: (chatId, text) => sendReminder(bot, delivery, chatId, text),
+    send: (message) => sendReminder(bot, delivery, message.chatId, app.conversation.reminder(message)),
     now: opts.now ?? (() => new Date()),
     timeZone: config.TZ,
   });

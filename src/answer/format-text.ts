@@ -12,13 +12,9 @@ export interface AnswerText {
 /** Longest page, in characters: under Telegram's 4096 with room for markup. */
 export const PAGE_LIMIT = 3500;
 
-/**
- * Turns a search result into what a person reads: a summary line, then each task with its
- * requirement, deadline, lead units and citation, grouped per document, cut into pages.
- */
 export interface FormatOptions {
-  /** Whether a task (by id) has been closed (办结); statuses are computed from dates otherwise. */
-  isDone?: (taskId: string) => boolean;
+  /** The 办结 that closes a task (by id), shown beside it; undefined (or no function): open, its status computed from dates. */
+  closure?: (taskId: string) => ClosureView | undefined;
   /**
    * The tasks reaching a unit only through collectives (各部门, 各有关单位): listed in full ('list',
    * the default), one line with their count per plan ('count': a chat on a phone, with a button
@@ -27,10 +23,31 @@ export interface FormatOptions {
   collectives?: 'list' | 'count' | 'only';
 }
 
+/** A 办结 as readers see it beside a task: who closed it, on which day, with what note, and (a periodic task) which period (2016年第一季度). */
+export interface ClosureView {
+  who: string;
+  day: string;
+  note: string;
+  period?: string;
+}
+
+/**
+ * What is shown of a task's status: the 办结 that closes it (undefined: open), and for a periodic
+ * task the instance a list is about — this period's or, once this one is closed, the next — by its last day.
+ */
+export interface TaskStatus {
+  closed?: ClosureView;
+  instance?: { next: boolean; end: string };
+}
+
+/**
+ * Turns a search result into what a person reads: a summary line, then each task with its
+ * requirement, deadline, lead units and citation, grouped per document, cut into pages.
+ */
 export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): AnswerText {
   const q = result.query;
-  const done = (t: IndexedTask) => opts.isDone?.(t.id) ?? false;
-  const taskLine = (t: IndexedTask) => (q.detail ? formatDetail(t, q.today, done(t)) : formatTask(t, q.today, done(t)));
+  const status = (t: IndexedTask): TaskStatus => ({ closed: opts.closure?.(t.id) });
+  const taskLine = (t: IndexedTask) => (q.detail ? formatDetail(t, q.today, status(t)) : formatTask(t, q.today, status(t)));
   if (result.reason === 'problem') return { pages: [q.problems.join('\n')] };
   if (result.reason === 'not-understood') return { pages: [NOT_UNDERSTOOD] };
   if (result.reason === 'no-document') {
@@ -140,23 +157,39 @@ export function describeDeadline(d: Deadline): string {
   }
 }
 
-/** One task as a reader sees it: citation, requirement (cut at 160 characters), deadline with its status, units. */
-export function formatTask(t: IndexedTask, today: string, done: boolean): string {
+/**
+ * One task as a reader sees it: citation, requirement (cut at 160 characters), deadline with its
+ * status (and the instance of a periodic task a list is about), units, and who closed it, when, with what note.
+ */
+export function formatTask(t: IndexedTask, today: string, status: TaskStatus = {}): string {
   const req = t.task.requirement.length > 160 ? `${t.task.requirement.slice(0, 160)}…` : t.task.requirement;
   const units = unitsText(t);
-  return `• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}（${statusLabel(t.task, done, today)}）${units ? `｜${units}` : ''}`;
+  const next = status.instance?.next;
+  const instance = status.instance ? `·${next ? '下一期' : '本期'}至 ${status.instance.end}` : '';
+  const label = next ? '本期已办结' : statusLabel(t.task, status.closed !== undefined, today);
+  return [
+    `• [${citation(t.task, t.doc)}] ${req}`,
+    `  时限：${describeDeadline(t.task.deadline)}${instance}（${label}）${units ? `｜${units}` : ''}`,
+    ...closureLines(status),
+  ].join('\n');
 }
 
-/** A task asked for by its number (第3项): the whole requirement, its 工作任务 heading, the deadline as printed, units. */
-export function formatDetail(t: IndexedTask, today: string, done: boolean): string {
+/** A task asked for by its number (第3项): the whole requirement, its 工作任务 heading, the deadline as printed, units, its 办结. */
+export function formatDetail(t: IndexedTask, today: string, status: TaskStatus = {}): string {
   const units = unitsText(t);
   const deadline = t.task.deadline_raw.trim() || describeDeadline(t.task.deadline);
   return [
     `• [${citation(t.task, t.doc)}] ${t.task.requirement}`,
     ...(t.task.task ? [`  工作任务：${t.task.task}`] : []),
-    `  完成时限：${deadline}（${statusLabel(t.task, done, today)}）`,
+    `  完成时限：${deadline}（${statusLabel(t.task, status.closed !== undefined, today)}）`,
     ...(units ? [`  ${units}`] : []),
+    ...closureLines(status),
   ].join('\n');
+}
+
+/** 2016-03-20 由 Li（id 7）办结（2016年第一季度）：已在政府网站公开 — nothing for an open task. */
+function closureLines({ closed: c }: TaskStatus): string[] {
+  return c ? [`  ${c.day} 由 ${c.who}办结${c.period ? `（${c.period}）` : ''}${c.note ? `：${c.note}` : ''}`] : [];
 }
 
 function unitsText(t: IndexedTask): string {

@@ -125,9 +125,9 @@ export function createBot(deps: BotDeps): Telegraf {
   return bot;
 }
 
-/** Sends a reminder (or any message not replying to one) through the same delivery as answers. */
-export function sendReminder(bot: Telegraf, delivery: Delivery, chatId: number, text: string): Promise<boolean> {
-  return sendText(bot.telegram, { delivery }, chatId, { text }, {}).then((id) => id !== undefined);
+/** Sends a reminder (or any message not replying to one), with its buttons, through the same delivery as answers. */
+export function sendReminder(bot: Telegraf, delivery: Delivery, chatId: number, reply: Reply): Promise<boolean> {
+  return sendText(bot.telegram, { delivery }, chatId, reply, {}).then((id) => id !== undefined);
 }
 
 /** Registers the command menus with Telegram without holding anything up; a failure is only logged. */

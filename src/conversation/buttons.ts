@@ -7,6 +7,8 @@ const Day = z.string().refine((d) => parseIsoDate(d) !== undefined, 'a YYYY-MM-D
 const Page = z.number().int().min(0).max(999);
 const Text = z.string().min(1).max(2000);
 const Id = z.string().regex(/^[\w-]{1,32}$/);
+/** A task's id (document#序号#子项), as the library keeps it. */
+const TaskId = z.string().min(1).max(512);
 /** A chat or user id (read back from a button's text). */
 const ChatId = z.coerce.number().int();
 
@@ -14,7 +16,9 @@ const ChatId = z.coerce.number().int();
  * Everything a button can carry, one variant per kind: turning a page of an answer, of /mine or of
  * the tasks an answer reaches only through collectives (more), asking a question as chosen (a region,
  * a suggested name) and turning the pages of a long choice of regions, deciding or correcting an
- * upload, confirming a removal (by whom, where), granting a binding. A `question` is the
+ * upload, confirming a removal (by whom, where), granting a binding, closing (办结) a task from a
+ * reminder — asking for a note, or without one — as of the reminder's day, and showing a whole
+ * task (查看). A `question` is the
  * question asked, then each follow-up replying to its answer, one a line.
  */
 export const ButtonData = z.discriminatedUnion('kind', [
@@ -26,6 +30,8 @@ export const ButtonData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upload'), op: z.enum(['add', 'replace', 'no', 'region', 'year']), id: Id }),
   z.object({ kind: z.literal('remove'), op: z.enum(['del', 'no']), chat: ChatId, user: ChatId, doc: z.string().min(1).max(255) }),
   z.object({ kind: z.literal('grant'), op: z.enum(['yes', 'no']), id: Id }),
+  z.object({ kind: z.literal('close'), op: z.enum(['ask', 'skip']), today: Day, id: TaskId }),
+  z.object({ kind: z.literal('task'), id: TaskId }),
 ]);
 export type ButtonData = z.infer<typeof ButtonData>;
 export type ButtonKind = ButtonData['kind'];
@@ -85,7 +91,7 @@ const VERSION = '2';
 const MAX_BYTES = 64;
 const NS = 'buttons';
 const EPOCH = isoDate('2000-01-01');
-const CODE: Record<ButtonKind, string> = { page: 'p', choice: 'r', regions: 'g', mine: 'm', more: 'c', upload: 'u', remove: 'x', grant: 'a' };
+const CODE: Record<ButtonKind, string> = { page: 'p', choice: 'r', regions: 'g', mine: 'm', more: 'c', upload: 'u', remove: 'x', grant: 'a', close: 'd', task: 'v' };
 const KIND_OF: Record<string, ButtonKind | undefined> = Object.fromEntries(Object.entries(CODE).map(([k, c]) => [c, k as ButtonKind]));
 /** Each kind's fields in order; the last one is the free text. */
 const FIELDS: Record<ButtonKind, string[]> = {
@@ -97,4 +103,6 @@ const FIELDS: Record<ButtonKind, string[]> = {
   upload: ['op', 'id'],
   remove: ['op', 'chat', 'user', 'doc'],
   grant: ['op', 'id'],
+  close: ['op', 'today', 'id'],
+  task: ['id'],
 };

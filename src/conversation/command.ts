@@ -1,3 +1,4 @@
+import type { Binding } from '../store/chat-bindings.js';
 import type { ButtonData, ButtonKind } from './buttons.js';
 import type { ConversationCore } from './core.js';
 import type { CallbackIncoming, CallbackOutcome, Incoming, Reply } from './types.js';
@@ -35,9 +36,31 @@ export type ButtonHandler<K extends ButtonKind> = (button: Extract<ButtonData, {
 /** A file sent to the bot (a plan upload). */
 export type DocumentHandler = (msg: Incoming, file: { name: string; size?: number }, download: () => Promise<Uint8Array>, core: ConversationCore) => Promise<Reply>;
 
-/** A feature: its commands, the buttons it answers, and (plans) the files it takes. */
+/** A message that may answer a question a feature asked its sender (a 办结 note): the replies, or undefined when it asked nothing, so the message is read as usual. */
+export type AnswerHandler = (msg: Incoming, core: ConversationCore) => Promise<Reply[] | undefined>;
+
+/** A feature: its commands, the buttons it answers, the answers to its questions, and (plans) the files it takes. */
 export interface Feature {
   commands: Command[];
   buttons?: { [K in ButtonKind]?: ButtonHandler<K> };
+  answer?: AnswerHandler;
   document?: DocumentHandler;
+}
+
+/** Whether a sender (of a message, or the presser of a button) is `who`, given their binding. */
+export async function allowed(who: Who, msg: Pick<Incoming, 'chatType' | 'isBotAdmin' | 'isChatAdmin'>, binding: Binding | undefined): Promise<boolean> {
+  switch (who) {
+    case 'everyone':
+      return true;
+    case 'bound':
+      return binding !== undefined;
+    case 'granted':
+      return binding?.granted !== undefined;
+    case 'admin-or-bound':
+      return msg.isBotAdmin || binding !== undefined;
+    case 'chat-admin':
+      return msg.chatType === 'private' || msg.isBotAdmin || (await msg.isChatAdmin());
+    case 'bot-admin':
+      return msg.isBotAdmin;
+  }
 }

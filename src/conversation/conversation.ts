@@ -1,5 +1,5 @@
-import { type Binding, boundWords } from '../store/chat-bindings.js';
-import type { ButtonHandler, Command, Feature, Who } from './command.js';
+import { boundWords } from '../store/chat-bindings.js';
+import { allowed, type ButtonHandler, type Command, type Feature } from './command.js';
 import { ConversationCore, type ConversationDeps } from './core.js';
 import { ask, askFeature } from './features/ask.js';
 import { bindingFeature } from './features/binding.js';
@@ -7,6 +7,8 @@ import { helpFeature, listed } from './features/help.js';
 import { plansFeature } from './features/plans.js';
 import { trackingFeature } from './features/tracking.js';
 import { ledgerFeature } from './features/ledger.js';
+import { morningReply } from './features/morning.js';
+import type { MorningMessage } from '../tracking/morning-message.js';
 import { isAnswerState } from './answer-memory.js';
 import type { ButtonKind } from './buttons.js';
 import { echo } from './echo.js';
@@ -40,6 +42,10 @@ export class Conversation {
       uploads.cancelCorrection(msg.chatId, msg.userId);
       if (/^\/cancel$/i.test(msg.text.trim())) return [{ text: '已放弃修改，预览保持不变。' }];
     }
+    for (const f of FEATURES) {
+      const answered = await f.answer?.(msg, this.core);
+      if (answered) return answered;
+    }
     const replies = await this.dispatch(msg);
     // The last answer of the chat is known before it is sent: typed 下一页 may follow at once.
     for (const r of replies) if (r.answers) this.core.answers.remember(msg.chatId, r.answers);
@@ -67,6 +73,11 @@ export class Conversation {
       return [{ text: command.who === 'granted' && binding ? PENDING : (command.refusal ?? '') }];
     }
     return command.handle({ msg, args: (parsed[2] ?? '').trim(), unit }, this.core);
+  }
+
+  /** A chat's morning reminders as the message to send: with a ✅ 办结 and a 查看 button per task. */
+  reminder(message: MorningMessage): Reply {
+    return morningReply(this.core, message);
   }
 
   /** A group became a supergroup (migrate_to_chat_id): what the bot keeps for it moves to the new id. */
@@ -107,20 +118,3 @@ const PENDING = '您的单位绑定还在等待管理员批准：批准前可以
 
 /** Which feature answers each kind of button. */
 const BUTTONS: { [K in ButtonKind]?: ButtonHandler<K> } = Object.assign({}, ...FEATURES.map((f) => f.buttons ?? {}));
-
-async function allowed(who: Who, msg: Incoming, binding: Binding | undefined): Promise<boolean> {
-  switch (who) {
-    case 'everyone':
-      return true;
-    case 'bound':
-      return binding !== undefined;
-    case 'granted':
-      return binding?.granted !== undefined;
-    case 'admin-or-bound':
-      return msg.isBotAdmin || binding !== undefined;
-    case 'chat-admin':
-      return msg.chatType === 'private' || msg.isBotAdmin || (await msg.isChatAdmin());
-    case 'bot-admin':
-      return msg.isBotAdmin;
-  }
-}

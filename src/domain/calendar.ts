@@ -49,6 +49,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return toIso(parseDate(date).add({ days }));
 }
 
+/** The same day `months` later (negative: earlier), kept inside the month: 2016-01-31 + 1 → 2016-02-29. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return toIso(parseDate(date).add({ months }));
+}
+
 /** Whole days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return parseDate(to).compare(parseDate(from));

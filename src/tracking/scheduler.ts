@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import { localTime } from '../domain/calendar.js';
-import { citation, describeDeadline } from '../answer/format-text.js';
 import type { Library } from '../library/library.js';
+import type { IndexedTask } from '../search/corpus.js';
 import type { ArchivedPlans } from '../store/archived-plans.js';
 import { boundWords, ChatBindings } from '../store/chat-bindings.js';
 import { ChatSettingsStore } from '../store/chat-settings.js';
 import { moveChat, type KeyValueStore } from '../store/store.js';
+import { morningMessages, type MorningMessage } from './morning-message.js';
 import { DEFAULT_DAYS, dueReminders, type Reminder, type Subscription } from './reminders.js';
-import type { IndexedTask } from '../search/corpus.js';
 import { periodOf } from './period.js';
 import { closureIn, type StatusBook } from './task-status.js';
 import { OwnTaskCache } from './unit-tasks.js';
@@ -18,8 +18,8 @@ export interface SchedulerDeps {
   status: StatusBook;
   archived: ArchivedPlans;
   log: Logger;
-  /** Sends one reminder through the same rate-limited, retrying delivery as answers; true when delivered. */
-  send: (chatId: number, text: string) => Promise<boolean>;
+  /** Sends a chat's morning message (with its buttons) through the same rate-limited, retrying delivery as answers; true when delivered. */
+  send: (message: MorningMessage) => Promise<boolean>;
   /** The clock (injectable for tests). */
   now: () => Date;
   timeZone: string;
@@ -52,7 +52,7 @@ export class ReminderScheduler {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Runs the day's reminders if it is morning or later and they have not run today. Returns how many were sent. */
+  /** Runs the day's reminders if it is morning or later and they have not run today. Returns how many messages were sent. */
   tick(): Promise<number> {
     const { date, hour } = localTime(this.deps.now(), this.deps.timeZone);
     if (hour < (this.deps.hour ?? 9) || this.deps.store.read('reminders', 'lastRun') === date) return Promise.resolve(0);
@@ -69,35 +69,31 @@ export class ReminderScheduler {
     return this.running;
   }
 
-  /** Computes and sends the reminders of one day. */
+  /** Computes and sends the reminders of one day, one message per chat. Returns how many messages were delivered. */
   async runDay(today: string): Promise<number> {
-    const { send, skip } = this.plan(today);
-    const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
-    for (const s of skip) this.deps.store.write(SENT, sentKey(s.chatId, s.key), { skipped: today });
+    const reminders = this.plan(today).send;
     let sent = 0;
-    for (const r of send) {
-      if (await this.deps.send(r.chatId, reminderText(r))) {
-        this.deps.store.write(SENT, sentKey(r.chatId, r.key), { sent: today });
-        sent++;
-      }
+    for (const message of morningMessages(today, reminders)) {
+      if (!(await this.deps.send(message))) continue;
+      for (const key of message.keys) this.deps.store.write(SENT, sentKey(message.chatId, key), { sent: today });
+      sent++;
     }
     this.deps.store.write('reminders', 'lastRun', today);
-    this.deps.log.info({ msg: 'reminders.sent', day: today, sent, skipped: skip.length });
+    this.deps.log.info({ msg: 'reminders.sent', day: today, messages: sent, reminders: reminders.length });
     return sent;
   }
 
-  /** The reminders due on a day, computed without sending anything. */
-  plan(today: string): ReturnType<typeof dueReminders> {
+  /** The reminders due on a day (each chat's, each task's), computed without sending anything. */
+  plan(today: string): { send: Reminder[] } {
     const own = new OwnTaskCache(this.deps.library.current, today, (doc) => this.deps.archived.has(doc));
-    const sentKey = (chatId: number, key: string) => `${chatId}|${key}`;
-    // What was ever sent, read once for the whole run.
+    // What was ever sent, and every task's record, read once for the whole run.
     const already = new Set(this.deps.store.list(SENT).map((r) => r.key));
     const records = this.deps.status.all();
     const closed = (t: IndexedTask) => {
       const r = records.get(t.id);
       return r !== undefined && closureIn(r, periodOf(t.task, today)) !== undefined;
     };
-    return dueReminders(today, this.subscriptions(), (unit) => own.tasksOf(unit), closed, (chatId, key) => already.has(sentKey(chatId, key)));
+    return { send: dueReminders(today, this.subscriptions(), (unit) => own.tasksOf(unit), closed, (chatId, key) => already.has(sentKey(chatId, key))) };
   }
 
   /** Chats bound to a unit by a granted binding (private chats by default, groups that opted in with /remind on). */
@@ -121,18 +117,8 @@ export function moveSentReminders(store: KeyValueStore, from: number, to: number
   moveChat(store, SENT, from, to);
 }
 
-export function reminderText(r: Reminder): string {
-  const when =
-    r.periodEnd !== undefined
-      ? `本期（至 ${r.periodEnd}）${r.daysLeft === 0 ? '今天截止' : `还有 ${r.daysLeft} 天`}`
-      : r.daysLeft > 0
-        ? `还有 ${r.daysLeft} 天到期`
-        : r.daysLeft === 0
-          ? '今天到期'
-          : `已逾期 ${-r.daysLeft} 天`;
-  const t = r.task;
-  const req = t.task.requirement.length > 120 ? `${t.task.requirement.slice(0, 120)}…` : t.task.requirement;
-  return `⏰ 提醒：${when}\n• [${citation(t.task, t.doc)}] ${req}\n  时限：${describeDeadline(t.task.deadline)}\n办结后请发送 /done ${citation(t.task, t.doc)}`;
+function sentKey(chatId: number, key: string): string {
+  return `${chatId}|${key}`;
 }
 
 const SENT = 'reminders-sent';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { ClosureView } from '../answer/format-text.js';
 import { parseIsoDate } from '../domain/calendar.js';
 import type { KeyValueStore } from '../store/store.js';
-import { periodContaining, type Period } from './period.js';
+import { periodContaining, periodLabel, type Period } from './period.js';
 
 /** Who changed a task's state: the Telegram user (id, and the name they go by). */
 export const Actor = z.object({ id: z.number(), name: z.string().optional() });
@@ -99,6 +100,11 @@ export function periodKeyOf(e: StatusEntry, like: Pick<Period, 'every'>): string
 /** The local day a change was made on (an older entry: the day of its instant). */
 export function dayOf(e: StatusEntry): string {
   return e.day ?? e.at.slice(0, 10);
+}
+
+/** A 办结 as answers, /mine and /todo show it: who, the day, the note, the period's name; undefined for none. */
+export function closureView(e: StatusEntry | undefined): ClosureView | undefined {
+  return e && { who: whoDid(e), day: dayOf(e), note: e.note, ...(e.period ? { period: periodLabel(e.period) } : {}) };
 }
 
 /** Who made a change, as people read it: the user (Li @user7（id 7）), or for older entries the unit. */

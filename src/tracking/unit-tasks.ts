@@ -1,12 +1,11 @@
 import type { IndexedTask } from '../search/corpus.js';
 import type { SearchEngine } from '../search/engine.js';
-import { planEnded } from '../domain/status-label.js';
 
 /**
- * A unit's own tasks in the plans current on a day, for many units at once (a day's reminders for
- * thousands of chats, /todo): a pure cache of `SearchEngine.ownTasks` — the answers' own definition,
- * so /mine, /done, /todo and the reminders cannot disagree — kept to current plans, each unit's
- * words asked once.
+ * A unit's own tasks in the plans not archived, for many units at once (a day's reminders for
+ * thousands of chats): a pure cache of `SearchEngine.ownTasks` — the answers' own definition, so
+ * /mine, /done, /todo and the reminders cannot disagree — each unit's words asked once. A plan
+ * whose year ended stays until it is archived: its overdue tasks are still followed up.
  */
 export class OwnTaskCache {
   private readonly cache = new Map<string, IndexedTask[]>();
@@ -20,14 +19,9 @@ export class OwnTaskCache {
   tasksOf(unitWords: string): IndexedTask[] {
     let tasks = this.cache.get(unitWords);
     if (!tasks) {
-      tasks = this.engine.ownTasks(unitWords, this.today).filter((t) => isCurrentPlan(t.doc, this.today, this.archived));
+      tasks = this.engine.ownTasks(unitWords, this.today).filter((t) => !this.archived(t.doc.doc));
       this.cache.set(unitWords, tasks);
     }
     return tasks;
   }
-}
-
-/** A plan still current on `today`: its year not passed (or unknown), not archived. */
-export function isCurrentPlan(doc: { doc: string; year: number | null }, today: string, archived: (doc: string) => boolean): boolean {
-  return !archived(doc.doc) && !planEnded(doc.year, today);
 }

@@ -11,6 +11,7 @@ import { compose, telegram, type TelegramOptions } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import type { Library } from '../../src/library/library.js';
 import type { SqliteStore } from '../../src/store/sqlite-store.js';
+import type { ReminderScheduler } from '../../src/tracking/scheduler.js';
 import { seedEngine } from './engine.js';
 import type { Served } from './fault-proxy.js';
 
@@ -50,6 +51,8 @@ export interface RunningBot {
   seedsDir: string;
   dataDir: string;
   store: SqliteStore;
+  /** The morning reminders, on the clock `now` (not started: tests tick them). */
+  reminders: ReminderScheduler;
   /** Stops as SIGTERM does (TelegramApp.stop) and closes the store; true when every reply was delivered. */
   stop: (timeoutMs?: number) => Promise<boolean>;
 }
@@ -61,7 +64,7 @@ export interface RunningBot {
  */
 export async function startBot(
   apiRoot: string,
-  opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean; today?: string; env?: Record<string, string>; log?: Logger } & Pick<TelegramOptions, 'clock' | 'polling'> = {},
+  opts: { seedsDir?: string; dataDir?: string; limits?: DeliveryOptions; groupAdminsMayUpload?: boolean; today?: string; env?: Record<string, string>; log?: Logger } & Pick<TelegramOptions, 'clock' | 'polling' | 'now'> = {},
 ): Promise<RunningBot> {
   const seedsDir = opts.seedsDir ?? copySeeds();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zwgk-data-'));
@@ -79,7 +82,7 @@ export async function startBot(
   if (!loaded.ok) throw new Error(loaded.message);
   // The seeds' engine is built once per test file; a folder of its own is read by compose.
   const app = await compose(loaded.config, log, { engine: opts.seedsDir ? undefined : await seedEngine() });
-  const tg = telegram(app, { limits: opts.limits ?? TEST_LIMITS, today: () => opts.today ?? '2016-06-15', clock: opts.clock, polling: opts.polling });
+  const tg = telegram(app, { limits: opts.limits ?? TEST_LIMITS, today: () => opts.today ?? '2016-06-15', clock: opts.clock, polling: opts.polling, now: opts.now });
   await tg.start();
   return {
     bot: tg.bot,
@@ -88,6 +91,7 @@ export async function startBot(
     seedsDir,
     dataDir,
     store: app.store,
+    reminders: tg.reminders,
     stop: async (timeoutMs?: number) => {
       const delivered = await tg.stop(timeoutMs);
       app.close();

@@ -2,6 +2,7 @@ import { collectiveCount, formatAnswer, orderForUnit } from '../../answer/format
 import { parseIsoDate } from '../../domain/calendar.js';
 import { planEnded } from '../../domain/status-label.js';
 import type { SearchResult } from '../../search/retrieve.js';
+import { closureView } from '../../tracking/task-status.js';
 import type { AnswerState } from '../answer-memory.js';
 import type { Feature } from '../command.js';
 import type { ConversationCore } from '../core.js';
@@ -98,7 +99,7 @@ export function view(core: ConversationCore, at: AnswerState, result?: SearchRes
   const shown = at.kind === 'mine' ? orderForUnit(asked, at.today) : asked;
   const through = collectiveCount(shown);
   if (at.kind === 'more' && !through) return { text: '这个回答没有通过「各部门」「各有关单位」等集体表述涉及的任务。' };
-  const pages = formatAnswer(shown, { isDone: core.doneOn(at.today), collectives: at.kind === 'more' ? 'only' : 'count' }).pages;
+  const pages = formatAnswer(shown, { closure: (id) => closureView(core.closure(id, at.today)), collectives: at.kind === 'more' ? 'only' : 'count' }).pages;
   const extra: Button[][] =
     at.kind === 'more'
       ? [[{ text: '返回', data: core.buttons.encode({ kind: 'page', page: 0, today: at.today, question: subject }) }]]
