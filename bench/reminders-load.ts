@@ -5,7 +5,7 @@ import { loadSeeds } from '../src/ingest/load-seeds.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { Library } from '../src/library/library.js';
 import { MemoryStore } from '../src/store/store.js';
-import { reportRows } from '../src/tracking/report.js';
+import { buildReport } from '../src/tracking/report.js';
 import { reportChart } from '../src/tracking/chart.js';
 import { ReminderScheduler } from '../src/tracking/scheduler.js';
 import { StatusBook } from '../src/tracking/task-status.js';
@@ -44,10 +44,10 @@ const sent = await scheduler.runDay('2016-06-23');
 const reminderMs = performance.now() - t0;
 const t1 = performance.now();
 const current = engine.corpus.tasks.filter((t) => t.doc.year === 2016);
-const rows = reportRows(current, (id) => status.isDone(id), '2016-06-23');
+const report = buildReport('report', current, (id) => status.isDone(id), '2016-06-23');
 const reportMs = performance.now() - t1;
 const t2 = performance.now();
-await reportChart('report', rows);
+await reportChart(report);
 const chartMs = performance.now() - t2;
 process.stdout.write(
   JSON.stringify({
@@ -60,7 +60,7 @@ process.stdout.write(
     reminders_sent: sent,
     reminders_compute_and_send_ms: round(reminderMs, 0),
     report_tasks: current.length,
-    report_units: rows.length,
+    report_units: report.rows.length,
     report_ms: round(reportMs, 0),
     report_chart_ms: round(chartMs, 0),
   }) + '\n',
