@@ -63,7 +63,7 @@ describe('who may act for a unit', () => {
     expect(storedMessage(server, request.messageId)!.text).toBe(`已批准绑定 蕉岭 县财政局（Li @user${ADMIN_ID}（id ${ADMIN_ID}））。`);
     const done = (await say(official, '/done 蕉岭 10.2 已公开'))[0].text;
     expect(done).toMatch(/^已办结：/);
-    expect(done.split('\n').at(-1)).toBe('办结人：Li @user7001（id 7001）');
+    expect(done.split('\n').at(-1)).toBe('  2016-06-15 由 Li @user7001（id 7001）办结');
   });
 
   it('posts a group binding’s request in the group, where only its admins (or a bot admin) may grant it', async () => {
