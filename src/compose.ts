@@ -15,10 +15,9 @@ import { ButtonCodec } from './conversation/buttons.js';
 import { PlanFolder } from './conversation/plan-folder.js';
 import { Uploads } from './conversation/uploads.js';
 import type { SearchEngine } from './search/engine.js';
-import { seedsHash } from './library/seeds-hash.js';
-import { saveIndex } from './search/index-store.js';
 import { Library, type ReloadReport } from './library/library.js';
 import { openEngine } from './library/open.js';
+import { ShardPool } from './library/shard-pool.js';
 import { ArchivedPlans } from './store/archived-plans.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { ReminderScheduler } from './tracking/scheduler.js';
@@ -44,22 +43,24 @@ export interface App {
  */
 export async function compose(config: Config, log: Logger, opts: { engine?: SearchEngine } = {}): Promise<App> {
   const store = new SqliteStore(config.DATA_DIR);
-  const engine = opts.engine ?? (await openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log }));
-  const library = new Library(engine, config.SEEDS_DIR);
+  // Documents are parsed in worker threads, each with a heap limit, so the bot answers meanwhile.
+  const pool = new ShardPool({ workers: config.INDEX_WORKERS, memoryMb: config.PARSE_MEMORY_MB });
+  const engine = opts.engine ?? (await openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log, pool }));
+  // Every reload keeps INDEX_DIR up to date (the shards of new or changed files, the manifest).
+  const library = new Library(engine, { seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, pool });
   const plans = new PlanFolder(config.SEEDS_DIR, new ArchivedPlans(store));
   const reload = async () => {
-    // Hashed before reading: a folder changed meanwhile gives a hash that no longer matches, so a restart rebuilds.
-    const hash = seedsHash(config.SEEDS_DIR);
     const report = await library.reload();
-    if (report.ok) {
-      saveIndex(config.INDEX_DIR, library.current, hash);
-      log.info({ msg: 'index.saved', dir: config.INDEX_DIR, tasks: library.current.corpus.tasks.length });
-    }
+    if (report.ok) log.info({ msg: 'index.reloaded', dir: config.INDEX_DIR, tasks: library.current.corpus.tasks.length, rebuilt: report.rebuilt, reused: report.reused, ms: report.ms });
     return report;
   };
   const uploads = new Uploads(store, config.DATA_DIR, plans, new ButtonCodec(store));
   const conversation = new Conversation({ library, store, log, plans, uploads, reload, groupAdminsMayUpload: config.GROUP_ADMINS_MAY_UPLOAD });
-  return { config, log, store, library, plans, conversation, reload, close: () => store.close() };
+  const close = () => {
+    store.close();
+    void pool.close();
+  };
+  return { config, log, store, library, plans, conversation, reload, close };
 }
 
 export interface TelegramApp {

@@ -29,6 +29,8 @@ export const ConfigSchema = z
     SEEDS_DIR: z.preprocess(emptyAsUndefined, z.string().default('seeds')),
     INDEX_DIR: z.preprocess(emptyAsUndefined, z.string().default('index-data')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
+    INDEX_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).optional()),
+    PARSE_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).default(1024)),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     TZ: z.preprocess(
       emptyAsUndefined,

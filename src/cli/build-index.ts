@@ -1,6 +1,7 @@
 import { createLogger } from '../log.js';
 import { buildFromSeeds } from '../library/open.js';
 import { parseArgs } from './args.js';
+import { ShardPool } from '../library/shard-pool.js';
 
 /** `npm run build-index [-- --seeds DIR --index DIR]`: parses the seeds and writes index-data/. */
 const { flags } = parseArgs(process.argv.slice(2), ['seeds', 'index']);
@@ -8,7 +9,10 @@ const seeds = typeof flags.seeds === 'string' ? flags.seeds : process.env.SEEDS_
 const out = typeof flags.index === 'string' ? flags.index : process.env.INDEX_DIR ?? 'index-data';
 const log = createLogger(process.env.LOG_LEVEL ?? 'info');
 const started = performance.now();
-const engine = await buildFromSeeds(seeds, log, out);
+// Worker threads pay off over many files; INDEX_WORKERS=0 reads them in this thread.
+const pool = new ShardPool({ workers: process.env.INDEX_WORKERS ? Number(process.env.INDEX_WORKERS) : undefined });
+const engine = await buildFromSeeds(seeds, log, out, pool);
+await pool.close();
 log.info({
   msg: 'index.built',
   dir: out,

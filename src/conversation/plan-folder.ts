@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DocumentHint } from '../domain/document.js';
 import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
 import { seedFiles } from '../ingest/load-seeds.js';
-import { writeAtomic } from '../search/index-store.js';
+import { writeAtomic } from '../library/write-atomic.js';
 import type { ArchivedPlans } from '../store/archived-plans.js';
 
 export type AddOutcome = { ok: true } | { ok: false; reason: 'exists' } | { ok: false; reason: 'catalog'; message: string };

@@ -1,6 +1,7 @@
 import type { Warning } from '../domain/document.js';
-import { type Corpus, loadSeeds } from '../ingest/load-seeds.js';
-import { SearchEngine } from '../search/engine.js';
+import type { SearchEngine } from '../search/engine.js';
+import type { ShardPool } from './shard-pool.js';
+import { type ShardMemo, syncIndex } from './sync.js';
 
 export interface ReloadReport {
   ok: boolean;
@@ -8,28 +9,43 @@ export interface ReloadReport {
   /** Tasks (by id) present now and not before, and gone since. */
   added: number;
   removed: number;
+  /** Plans read again (new or changed files) and kept as they were. */
+  rebuilt: number;
+  reused: number;
   warnings: Warning[];
   ms: number;
 }
 
+export interface LibraryOptions {
+  seedsDir: string;
+  /** Where the index is kept (shards and manifest); a reload updates it. */
+  indexDir?: string;
+  pool?: ShardPool;
+}
+
 /**
- * Holds the engine questions are answered from and swaps it atomically on reload: the seeds are
- * parsed one document per event-loop turn, so questions arriving meanwhile are answered from the old
- * engine; if no document parses, the old engine stays.
+ * Holds the engine questions are answered from and swaps it atomically on reload: only new or
+ * changed files are parsed, in worker threads, so questions arriving meanwhile are answered from
+ * the old engine; if no document parses, the old engine stays.
  */
 export class Library {
   private reloading?: Promise<ReloadReport>;
+  private readonly memo: ShardMemo = new Map();
+  private readonly opts: LibraryOptions;
 
+  /** `folder`: the documents folder alone (built in memory on reload), or with its index folder and pool. */
   constructor(
     private engine: SearchEngine,
-    private readonly seedsDir: string,
-  ) {}
+    folder: string | LibraryOptions,
+  ) {
+    this.opts = typeof folder === 'string' ? { seedsDir: folder } : folder;
+  }
 
   get current(): SearchEngine {
     return this.engine;
   }
 
-  /** Re-reads the seeds folder; concurrent calls share one reload. */
+  /** Re-reads the documents folder; concurrent calls share one reload. */
   reload(): Promise<ReloadReport> {
     this.reloading ??= this.doReload().finally(() => {
       this.reloading = undefined;
@@ -38,27 +54,24 @@ export class Library {
   }
 
   private async doReload(): Promise<ReloadReport> {
-    const started = performance.now();
-    let corpus: Corpus;
+    let synced: Awaited<ReturnType<typeof syncIndex>>;
     try {
-      corpus = await loadSeeds(this.seedsDir, () => new Promise((r) => setImmediate(r)));
+      synced = await syncIndex({ ...this.opts, memo: this.memo });
     } catch (e) {
-      return { ok: false, docs: [], added: 0, removed: 0, warnings: [{ doc: this.seedsDir, message: (e as Error).message }], ms: 0 };
+      return { ok: false, docs: [], added: 0, removed: 0, rebuilt: 0, reused: 0, warnings: [{ doc: this.opts.seedsDir, message: (e as Error).message }], ms: 0 };
     }
-    await new Promise((r) => setImmediate(r));
-    const ms = () => Math.round(performance.now() - started);
-    if (corpus.docs.length === 0) return { ok: false, docs: [], added: 0, removed: 0, warnings: corpus.warnings, ms: ms() };
-    const next = SearchEngine.build(corpus.docs, corpus.tasks);
+    const { engine: next, report } = synced;
+    const counts = { rebuilt: report.built, reused: report.reused, warnings: report.warnings, ms: report.ms };
+    if (report.docs.length === 0) return { ok: false, docs: [], added: 0, removed: 0, ...counts };
     const before = new Set(this.engine.corpus.tasks.map((t) => t.id));
     const after = new Set(next.corpus.tasks.map((t) => t.id));
     this.engine = next;
     return {
       ok: true,
-      docs: corpus.docs.map((d) => ({ doc: d.doc, region: d.region, year: d.year, tasks: d.taskCount })),
+      docs: report.docs.map((d) => ({ doc: d.doc, region: d.region, year: d.year, tasks: d.taskCount })),
       added: [...after].filter((id) => !before.has(id)).length,
       removed: [...before].filter((id) => !after.has(id)).length,
-      warnings: corpus.warnings,
-      ms: ms(),
+      ...counts,
     };
   }
 }

@@ -1,38 +1,36 @@
 import type { Logger } from 'pino';
-import { loadSeeds } from '../ingest/load-seeds.js';
-import { SearchEngine } from '../search/engine.js';
-import { loadIndex, saveIndex } from '../search/index-store.js';
-import { seedsHash } from './seeds-hash.js';
+import type { SearchEngine } from '../search/engine.js';
+import { type SyncReport, syncIndex } from './sync.js';
+import type { ShardPool } from './shard-pool.js';
 
 export interface OpenOptions {
   seedsDir: string;
   indexDir: string;
   log: Logger;
+  pool?: ShardPool;
 }
 
 /**
- * Start-up: loads `index-data/` rather than rebuilding; when the seeds changed since the build (or
- * there is no usable index) it says so and builds from the seeds instead.
+ * Start-up: the index folder brought up to the documents folder — the shards of unchanged files
+ * read back, those of new or changed files built (with a warning that the index was stale) — and
+ * the engine over it.
  */
 export async function openEngine(opts: OpenOptions): Promise<SearchEngine> {
-  const hash = seedsHash(opts.seedsDir);
-  const loaded = loadIndex(opts.indexDir);
-  if (loaded.ok && loaded.saved.seedsHash === hash) {
-    opts.log.debug({ msg: 'index.loaded', dir: opts.indexDir, tasks: loaded.saved.tasks.length });
-    return loaded.engine;
-  }
-  opts.log.warn({
-    msg: loaded.ok ? 'index.stale' : 'index.unavailable',
-    reason: loaded.ok ? `${opts.seedsDir} changed since the index was built; rebuilding in memory (run npm run build-index)` : loaded.reason,
-  });
-  return buildFromSeeds(opts.seedsDir, opts.log);
+  const { engine, report } = await syncIndex(opts);
+  logSync(opts.log, opts.indexDir, report);
+  return engine;
 }
 
-/** Parses a seeds folder and builds the engine; logs one warning per bad file. */
-export async function buildFromSeeds(seedsDir: string, log: Logger, saveTo?: string): Promise<SearchEngine> {
-  const corpus = await loadSeeds(seedsDir);
-  for (const w of corpus.warnings) log.warn({ msg: 'ingest.warning', doc: w.doc, reason: w.message });
-  const engine = SearchEngine.build(corpus.docs, corpus.tasks);
-  if (saveTo) saveIndex(saveTo, engine, seedsHash(seedsDir));
+/** Builds (or brings up to date) the index of a documents folder, saved when `saveTo` is given; logs one warning per bad file. */
+export async function buildFromSeeds(seedsDir: string, log: Logger, saveTo?: string, pool?: ShardPool): Promise<SearchEngine> {
+  const { engine, report } = await syncIndex({ seedsDir, indexDir: saveTo, pool });
+  logSync(log, saveTo, report);
   return engine;
+}
+
+function logSync(log: Logger, dir: string | undefined, r: SyncReport): void {
+  for (const w of r.warnings) log.warn({ msg: 'ingest.warning', doc: w.doc, reason: w.message });
+  const figures = { dir, docs: r.docs.length, built: r.built, reused: r.reused, removed: r.removed, ms: r.ms };
+  if (r.built || r.removed) log.warn({ msg: 'index.stale', reason: `${r.built} new or changed, ${r.removed} removed documents since the index was built; updated`, ...figures });
+  else log.debug({ msg: 'index.loaded', ...figures });
 }

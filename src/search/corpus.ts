@@ -3,6 +3,7 @@ import type { Task } from '../domain/task.js';
 import { placeOf, type Place } from '../domain/gazetteer.js';
 import { aliasForms, analyzeUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { variants } from '../domain/topic-words.js';
+import { textGroups } from './text-groups.js';
 import type { BodyForm, UnitForm } from '../query/vocabulary.js';
 
 export type { BodyForm, UnitForm };
@@ -41,7 +42,7 @@ class Entry implements IndexedTask {
  */
 export class Corpus {
   readonly byDoc = new Map<string, IndexedTask[]>();
-  private texts?: Map<string, IndexedTask[]>;
+  private readonly planTexts = new Map<string, Map<string, IndexedTask[]>>();
   readonly docByName = new Map<string, DocumentMeta>();
   private readonly positions = new Map<string, number>();
   /** Every unit name and alias form, longest first. */
@@ -168,23 +169,15 @@ export class Corpus {
     return new Corpus(docs, indexed);
   }
 
-  /**
-   * Tasks by distinct indexed text (category, requirement, units, deadline words), keyed t0, t1 … in
-   * corpus order: the lunr refs. Computed on first use (only topic fallbacks and index builds need it).
-   */
-  get byText(): Map<string, IndexedTask[]> {
-    if (this.texts) return this.texts;
-    const texts = new Map<string, IndexedTask[]>();
-    const ids = new Map<string, string>();
-    for (const t of this.tasks) {
-      const text = `${t.task.task}\u0000${t.task.requirement}\u0000${t.task.lead.join('、')}\u0000${t.task.responsible.join('、')}\u0000${t.task.deadline_raw}`;
-      let key = ids.get(text);
-      if (!key) ids.set(text, (key = `t${ids.size}`));
-      const same = texts.get(key);
-      if (same) same.push(t);
-      else texts.set(key, [t]);
+  /** A plan's tasks by distinct indexed text, keyed as its lunr refs (textGroups). Computed on first use (only topic fallbacks need it). */
+  textsOf(doc: string): Map<string, IndexedTask[]> {
+    let texts = this.planTexts.get(doc);
+    if (!texts) {
+      const tasks = this.tasksOf(doc);
+      texts = new Map([...textGroups(tasks.map((t) => t.task))].map(([key, at]) => [key, at.map((i) => tasks[i])]));
+      this.planTexts.set(doc, texts);
     }
-    return (this.texts = texts);
+    return texts;
   }
 
   /** A document's place in the corpus (answers list documents in this order). */

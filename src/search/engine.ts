@@ -12,21 +12,21 @@ import { withStatus } from './status-filter.js';
 import { Tokenizer } from './tokenizer.js';
 
 /**
- * The read-only core a question is answered from: corpus, tokenizer (with the unit dictionary),
- * lunr index and the vocabulary the query parser learns from the documents.
+ * The read-only core a question is answered from: corpus, tokenizer (with the unit dictionary), the
+ * plans' lunr indexes (each read or built on first use) and the vocabulary the query parser learns
+ * from the documents.
  */
 export class SearchEngine {
   readonly vocab: Vocabulary;
   private readonly ranker: LunrRanker;
-
-  private loaded?: lunr.Index;
+  private readonly indexes = new Map<string, lunr.Index>();
 
   private constructor(
     readonly corpus: Corpus,
     readonly tokenizer: Tokenizer,
-    private readonly source: lunr.Index | (() => lunr.Index),
+    private readonly saved: ReadonlyMap<string, () => lunr.Index>,
   ) {
-    this.ranker = new LunrRanker(() => this.index, corpus, tokenizer);
+    this.ranker = new LunrRanker((doc) => this.indexOf(doc), corpus);
     this.vocab = {
       regionForms: corpus.regionForms,
       regionsByForm: corpus.regionsByForm,
@@ -43,30 +43,29 @@ export class SearchEngine {
     };
   }
 
-  /** Builds everything from parsed records. */
-  static build(docs: DocumentMeta[], tasks: Task[]): SearchEngine {
+  /**
+   * The engine over parsed records. `saved` reads a plan's saved lunr index (a shard's); a plan
+   * without one, or whose saved index is damaged, has its index built from its tasks when first needed.
+   */
+  static build(docs: DocumentMeta[], tasks: Task[], saved: ReadonlyMap<string, () => lunr.Index> = new Map()): SearchEngine {
     const corpus = Corpus.from(docs, tasks);
-    const tokenizer = new Tokenizer(dictionaryWords(corpus));
-    return new SearchEngine(corpus, tokenizer, buildLunr(corpus, tokenizer));
+    return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus)), saved);
   }
 
-  /** The lunr index; a saved one is read on first use (only topic fallbacks need it). */
-  get index(): lunr.Index {
-    if (!this.loaded) {
+  /** A plan's lunr index: its saved one, read on first use (only topic fallbacks need it), else built. */
+  indexOf(doc: string): lunr.Index {
+    let index = this.indexes.get(doc);
+    if (!index) {
+      const read = this.saved.get(doc);
       try {
-        this.loaded = typeof this.source === 'function' ? this.source() : this.source;
+        index = read ? read() : buildLunr(this.corpus.tasksOf(doc).map((t) => t.task));
       } catch {
-        // A damaged saved index: build it again from the corpus rather than fail the question.
-        this.loaded = buildLunr(this.corpus, this.tokenizer);
+        // A damaged saved index: build it again from the plan's tasks rather than fail the question.
+        index = buildLunr(this.corpus.tasksOf(doc).map((t) => t.task));
       }
+      this.indexes.set(doc, index);
     }
-    return this.loaded;
-  }
-
-  /** Rebuilds around a saved lunr index (no re-indexing), loaded when first needed. */
-  static withIndex(docs: DocumentMeta[], tasks: Task[], index: lunr.Index | (() => lunr.Index)): SearchEngine {
-    const corpus = Corpus.from(docs, tasks);
-    return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus)), index);
+    return index;
   }
 
   /**

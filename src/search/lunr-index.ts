@@ -1,7 +1,9 @@
 import lunr from 'lunr';
 import type { Corpus, IndexedTask } from './corpus.js';
 import type { TopicRanker } from './topic.js';
-import { STOP_WORDS, type Tokenizer } from './tokenizer.js';
+import type { Task } from '../domain/task.js';
+import { textGroups } from './text-groups.js';
+import { STOP_WORDS, Tokenizer } from './tokenizer.js';
 
 const STOP_LABEL = 'zwgkStopWords';
 
@@ -18,12 +20,13 @@ export function registerPipeline(): void {
 }
 
 /**
- * Builds the lean full-text index topic questions fall back on: category (boost 2), requirement,
- * units (boost 3) and deadline words, segmented by jieba, one entry per distinct text (plans copy
- * each other's wording, so a corpus of every county holds far fewer texts than tasks). Unit, date
- * and kind questions are answered by structured filters, not by this index.
+ * Builds one plan's lean full-text index, the topic questions' fallback: category (boost 2),
+ * requirement, units (boost 3) and deadline words, one entry per distinct text (textGroups). Words
+ * are cut by jieba's own dictionary (`plain`), not the library's units, so a plan's index is the
+ * same whichever plans are beside it — built once per file, in a worker. Unit, date and kind
+ * questions are answered by structured filters, not by this index.
  */
-export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
+export function buildLunr(tasks: Task[]): lunr.Index {
   registerPipeline();
   const builder = new lunr.Builder();
   builder.pipeline.add(stopFilter as lunr.PipelineFunction);
@@ -35,36 +38,42 @@ export function buildLunr(corpus: Corpus, tokenizer: Tokenizer): lunr.Index {
   builder.field('deadline');
   builder.metadataWhitelist = [];
   (builder as unknown as { tokenizer: (obj: unknown) => lunr.Token[] }).tokenizer = (obj: unknown) =>
-    tokenizer.tokenize(String(obj ?? '')).map((w, i) => new lunr.Token(w, { position: [i, 1], index: i }));
-  for (const [key, [t]] of corpus.byText) {
-    builder.add({ id: key, task: t.task.task, requirement: t.task.requirement, units: [...t.task.lead, ...t.task.responsible].join(' '), deadline: t.task.deadline_raw });
+    plain.tokenize(String(obj ?? '')).map((w, i) => new lunr.Token(w, { position: [i, 1], index: i }));
+  for (const [key, [i]] of textGroups(tasks)) {
+    const t = tasks[i];
+    builder.add({ id: key, task: t.task, requirement: t.requirement, units: [...t.lead, ...t.responsible].join(' '), deadline: t.deadline_raw });
   }
   return builder.build();
 }
+
+/** The tokenizer of the plans' lunr indexes and of the words looked up in them. */
+const plain = new Tokenizer();
 
 export function loadLunr(json: object): lunr.Index {
   registerPipeline();
   return lunr.Index.load(json);
 }
 
-/** Ranks tasks with the lunr index; user words only reach lunr through `index.query`, never its parser. */
+/** Ranks tasks with the plans' lunr indexes; user words only reach lunr through `index.query`, never its parser. */
 export class LunrRanker implements TopicRanker {
   constructor(
-    private readonly index: () => lunr.Index,
+    private readonly indexOf: (doc: string) => lunr.Index,
     private readonly corpus: Corpus,
-    private readonly tokenizer: Tokenizer,
   ) {}
 
-  /** Every task holding any of the words, best first (the candidates when no task holds them all). */
+  /** Every task of the plans holding any of the words, best first (the candidates when no task holds them all). */
   rank(words: string[], docs: Set<string>): IndexedTask[] {
-    const terms = words.flatMap((w) => this.tokenizer.terms(w));
+    const terms = words.flatMap((w) => plain.terms(w));
     if (!terms.length) return [];
-    const hits = this.index().query((q) => {
-      for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
-    });
-    return hits
-      .flatMap((h) => this.corpus.byText.get(h.ref) ?? [])
-      .filter((t) => docs.has(t.task.doc));
+    const hits: Array<{ score: number; tasks: IndexedTask[] }> = [];
+    for (const doc of docs) {
+      const texts = this.corpus.textsOf(doc);
+      const found = this.indexOf(doc).query((q) => {
+        for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
+      });
+      for (const h of found) hits.push({ score: h.score, tasks: texts.get(h.ref) ?? [] });
+    }
+    return hits.sort((a, b) => b.score - a.score).flatMap((h) => h.tasks);
   }
 
   /** Orders a result list by how much of it is about the words: category hits weigh most. */

@@ -73,7 +73,7 @@ describe('a new process on the same data folder', () => {
     await admin.client.sendCallback(admin.client.makeCallbackQuery(preview.buttons[0].callback_data, { message: { message_id: preview.messageId, chat: { id: ADMIN_ID, type: 'private' } as never } }));
     await waitFor(() => storedMessage(server, preview.messageId)?.text.includes('重新加载完成'), 15_000);
     expect(existsSync(join(volume, 'seeds', NAME))).toBe(true);
-    expect(first.stderr()).toContain('"msg":"index.saved"');
+    expect(first.stderr()).toContain('"msg":"index.reloaded"');
 
     await admin.client.sendCommand(admin.client.makeCommand('/unit 安居 区财政局'));
     expect((await admin.next(1, 15_000))[0].text).toBe('已绑定：本对话 → 安居 区财政局。发送 /mine 查看本单位的全部任务。');

@@ -23,7 +23,7 @@ describe('the program on SIGTERM', () => {
     const seeds = copySeeds();
     let signal!: (s: string) => void;
     const signals = new Promise<string>((r) => (signal = r));
-    const env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, DATA_DIR: dataDir, SEEDS_DIR: seeds, INDEX_DIR: join(dataDir, 'index'), LOG_LEVEL: 'silent' };
+    const env = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, DATA_DIR: dataDir, SEEDS_DIR: seeds, INDEX_DIR: join(dataDir, 'index'), INDEX_WORKERS: '0', LOG_LEVEL: 'silent' };
     const exited = main(env, { signals });
     // Two chats, four questions each: at Telegram's 1 message/s per chat, most are still queued at the signal.
     const chats = [new ChatUser(server, 6301, 6301, 'private'), new ChatUser(server, 6302, 6302, 'private')];

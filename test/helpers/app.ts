@@ -12,7 +12,7 @@ import type { SearchEngine } from '../../src/search/engine.js';
  */
 export async function testApp(seedsDir: string, opts: { engine?: SearchEngine; env?: Record<string, string> } = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zwgk-data-'));
-  const loaded = loadConfig({ SEEDS_DIR: seedsDir, DATA_DIR: dataDir, INDEX_DIR: join(dataDir, 'index'), ...opts.env });
+  const loaded = loadConfig({ SEEDS_DIR: seedsDir, DATA_DIR: dataDir, INDEX_DIR: join(dataDir, 'index'), INDEX_WORKERS: '0', ...opts.env });
   if (!loaded.ok) throw new Error(loaded.message);
   return compose(loaded.config, pino({ level: 'silent' }), { engine: opts.engine });
 }

@@ -1,19 +1,14 @@
-import { loadSeeds } from '../../src/ingest/load-seeds.js';
-import { seedsHash } from '../../src/library/seeds-hash.js';
-import { SearchEngine } from '../../src/search/engine.js';
-import { loadIndex } from '../../src/search/index-store.js';
+import { syncIndex } from '../../src/library/sync.js';
+import type { SearchEngine } from '../../src/search/engine.js';
 
 let cached: SearchEngine | undefined;
 
 /**
- * The engine over the five seeds, once per test file: loaded from the index the run's global
- * setup built (test/global-setup.ts) when it is of these seeds, else built here.
+ * The engine over the five seeds, once per test file: read from the index the run's global setup
+ * built (test/global-setup.ts) — its shards, when they are of these seeds — else built here.
  */
 export async function seedEngine(): Promise<SearchEngine> {
   if (cached) return cached;
-  const dir = process.env.ZWGK_TEST_INDEX;
-  const loaded = dir ? loadIndex(dir) : undefined;
-  if (loaded?.ok && loaded.saved.seedsHash === seedsHash('seeds')) return (cached = loaded.engine);
-  const corpus = await loadSeeds('seeds');
-  return (cached = SearchEngine.build(corpus.docs, corpus.tasks));
+  const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: process.env.ZWGK_TEST_INDEX });
+  return (cached = engine);
 }

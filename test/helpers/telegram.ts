@@ -75,6 +75,7 @@ export async function startBot(
     ADMIN_IDS: String(ADMIN_ID),
     SEEDS_DIR: seedsDir,
     INDEX_DIR: join(dataDir, 'index'),
+    INDEX_WORKERS: '0',
     DATA_DIR: dataDir,
     GROUP_ADMINS_MAY_UPLOAD: String(Boolean(opts.groupAdminsMayUpload)),
     ...opts.env,

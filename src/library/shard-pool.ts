@@ -1,0 +1,108 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BuiltShard, ShardJob } from './build-shard.js';
+
+export interface PoolOptions {
+  /** Worker threads; 0 builds in this thread (one file per event-loop turn). Defaults to the machine's cores, at most 4. */
+  workers?: number;
+  /** Heap each worker may use: a file that inflates beyond it fails alone, with a warning, not the bot. */
+  memoryMb?: number;
+}
+
+export type JobResult = { job: ShardJob; built: BuiltShard } | { job: ShardJob; error: string };
+
+const DEFAULT_MEMORY_MB = 1024;
+
+/**
+ * Builds shards off the event loop: worker threads, each reading one file at a time, so questions
+ * are answered meanwhile, and a document that blows up (an inflating container, a pathological
+ * table) takes down its worker only — its job reports the failure and a fresh worker takes the
+ * next one. Workers start on first use and stay (idle ones do not keep the process alive), so a
+ * reload of one changed file does not pay their start-up again.
+ */
+export class ShardPool {
+  private readonly idle: Worker[] = [];
+  private readonly size: number;
+  private readonly memoryMb: number;
+
+  constructor(opts: PoolOptions = {}) {
+    this.size = opts.workers ?? Math.min(availableParallelism(), 4);
+    this.memoryMb = opts.memoryMb ?? DEFAULT_MEMORY_MB;
+  }
+
+  /** Builds every job's shard, in job order; with no workers, in this thread, one file per event-loop turn. */
+  async run(jobs: ShardJob[], inThread: (job: ShardJob) => Promise<BuiltShard>): Promise<JobResult[]> {
+    const results = new Array<JobResult>(jobs.length);
+    if (this.size <= 0) {
+      for (const [i, job] of jobs.entries()) {
+        await new Promise((r) => setImmediate(r));
+        results[i] = { job, built: await inThread(job) };
+      }
+      return results;
+    }
+    let next = 0;
+    const lane = async () => {
+      let worker: Worker | undefined;
+      while (next < jobs.length) {
+        const at = next++;
+        worker ??= this.idle.pop() ?? spawn(this.memoryMb);
+        worker.ref();
+        const outcome = await runOn(worker, jobs[at]);
+        results[at] = { job: jobs[at], ...outcome.result };
+        if (outcome.dead) worker = undefined;
+      }
+      if (worker) {
+        worker.unref();
+        this.idle.push(worker);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.size, jobs.length) }, lane));
+    return results;
+  }
+
+  /** Stops the idle workers (shutdown). */
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+}
+
+function runOn(worker: Worker, job: ShardJob): Promise<{ result: { built: BuiltShard } | { error: string }; dead: boolean }> {
+  return new Promise((resolve) => {
+    const done = (result: { built: BuiltShard } | { error: string }, dead: boolean) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve({ result, dead });
+    };
+    const onMessage = (m: { ok: true; built: BuiltShard } | { ok: false; error: string }) => done(m.ok ? { built: m.built } : { error: m.error }, false);
+    const onError = (e: Error & { code?: string }) =>
+      done({ error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '解析时超出内存上限（文件内容展开后过大）' : `解析失败（${e.message}）` }, true);
+    const onExit = (code: number) => done({ error: `解析进程意外退出（${code}）` }, true);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}
+
+/**
+ * A worker running shard-worker: the compiled .js as it is, the .ts source (tsx, tests) through
+ * tsx's loader, registered inside the worker before the entry is imported.
+ */
+function spawn(memoryMb: number): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const source = here.endsWith('.ts');
+  const entry = JSON.stringify(pathToFileURL(join(dirname(here), `shard-worker.${source ? 'ts' : 'js'}`)).href);
+  const boot = source
+    ? `import(${JSON.stringify(tsxLoader())}).then((m) => { m.register(); return import(${entry}); })`
+    : `import(${entry})`;
+  return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+}
+
+/** tsx's ESM API module (its package exports the .cjs to require, the .mjs beside it to import). */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+}

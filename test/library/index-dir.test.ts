@@ -1,0 +1,137 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { answerJson } from '../../src/answer/answer-json.js';
+import { Manifest } from '../../src/library/index-dir.js';
+import { Library } from '../../src/library/library.js';
+import { openEngine } from '../../src/library/open.js';
+import { ShardPool } from '../../src/library/shard-pool.js';
+import { syncIndex } from '../../src/library/sync.js';
+import { Shard } from '../../src/search/shard.js';
+import { seedEngine } from '../helpers/engine.js';
+
+const log = pino({ level: 'silent' });
+const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
+
+function seedsCopy(): string {
+  const dir = tmp('zwgk-seeds-');
+  cpSync('seeds', dir, { recursive: true });
+  return dir;
+}
+
+const shardFiles = (index: string) => readdirSync(join(index, 'shards')).filter((f) => /^[0-9a-f]+\.json$/.test(f)).sort();
+const manifestOf = (index: string) => Manifest.parse(JSON.parse(readFileSync(join(index, 'manifest.json'), 'utf8')));
+
+describe('the index folder: one shard per plan and a manifest', () => {
+  it('reads back every shard and answers exactly as the engine built from the documents', async () => {
+    const index = tmp('zwgk-index-');
+    const built = await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    expect(built.report).toMatchObject({ built: 5, reused: 0, removed: 0 });
+    expect(shardFiles(index)).toHaveLength(5);
+    const again = await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    expect(again.report).toMatchObject({ built: 0, reused: 5, removed: 0 });
+    const reference = await seedEngine();
+    for (const q of ['县财政局12月前要公开什么', '六安政府债务信息怎么公开', '安居 三（五）', 'PPP', '人大代表建议和政协委员提案办理结果']) {
+      expect(answerJson(again.engine.ask(q, '2016-06-15')), q).toEqual(answerJson(reference.ask(q, '2016-06-15')));
+    }
+  });
+
+  it('round-trips the manifest and every shard through their schemas', async () => {
+    const index = tmp('zwgk-index-');
+    await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    expect(manifestOf(index).files.map((f) => f.name)).toEqual(readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort());
+    for (const f of shardFiles(index)) {
+      const shard = Shard.parse(JSON.parse(readFileSync(join(index, 'shards', f), 'utf8')));
+      expect(`${shard.key}.json`).toBe(f);
+      expect(shard.tasks.length).toBe(shard.meta?.taskCount);
+    }
+  });
+
+  it('rebuilds only the shard of the plan that changed on reload, and the answers change', async () => {
+    const seeds = seedsCopy();
+    const index = tmp('zwgk-index-');
+    const lib = new Library(await openEngine({ seedsDir: seeds, indexDir: index, log }), { seedsDir: seeds, indexDir: index });
+    const before = shardFiles(index);
+    const file = join(seeds, '000_8c36aaee05ee3aae.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('县财政局', '县审计局'));
+    const report = await lib.reload();
+    expect(report).toMatchObject({ ok: true, rebuilt: 1, reused: 4 });
+    const after = shardFiles(index);
+    expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
+    expect(before.filter((f) => !after.includes(f))).toHaveLength(1);
+    expect(lib.current.ask('蕉岭县审计局有哪些任务', '2016-06-15').total).toBeGreaterThan(0);
+  });
+
+  it('deletes the shard of a plan taken out of the folder', async () => {
+    const seeds = seedsCopy();
+    const index = tmp('zwgk-index-');
+    await syncIndex({ seedsDir: seeds, indexDir: index });
+    const { rmSync } = await import('node:fs');
+    rmSync(join(seeds, '003_6ea2951639ab2eff.txt'));
+    const { engine, report } = await syncIndex({ seedsDir: seeds, indexDir: index });
+    expect(report).toMatchObject({ built: 0, reused: 4, removed: 1 });
+    expect(shardFiles(index)).toHaveLength(4);
+    expect(engine.corpus.docs.map((d) => d.doc)).not.toContain('003_6ea2951639ab2eff.txt');
+  });
+
+  it('rebuilds a damaged shard from its document with a warning naming the file and field; the others load', async () => {
+    const index = tmp('zwgk-index-');
+    await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    const victim = manifestOf(index).files.find((f) => f.name === '002_daf8c5972cb24576.txt')!;
+    const path = join(index, 'shards', `${victim.key}.json`);
+    const shard = JSON.parse(readFileSync(path, 'utf8'));
+    shard.tasks[3][7] = { kind: 'soon' };
+    writeFileSync(path, JSON.stringify(shard));
+    const { engine, report } = await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    expect(report).toMatchObject({ built: 1, reused: 4 });
+    expect(report.warnings).toEqual([{ doc: '002_daf8c5972cb24576.txt', message: expect.stringMatching(/索引分片已损坏.*field tasks\.3\.7/) }]);
+    expect(engine.corpus.docs).toHaveLength(5);
+    expect(Shard.safeParse(JSON.parse(readFileSync(path, 'utf8'))).success).toBe(true);
+  });
+
+  it('answers a topic question from a damaged lunr file by building that plan’s index again', async () => {
+    const index = tmp('zwgk-index-');
+    await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    for (const f of readdirSync(join(index, 'shards')).filter((n) => n.endsWith('.lunr.json'))) writeFileSync(join(index, 'shards', f), '{ not json');
+    const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    const q = '人大代表建议和政协委员提案办理结果';
+    expect(answerJson(engine.ask(q, '2016-06-15'))).toEqual(answerJson((await seedEngine()).ask(q, '2016-06-15')));
+  });
+
+  it('notices at start-up that the folder changed since the build, says so, and answers from it', async () => {
+    const seeds = seedsCopy();
+    const index = tmp('zwgk-index-');
+    await openEngine({ seedsDir: seeds, indexDir: index, log });
+    cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'pipe_rows.txt'));
+    const lines: string[] = [];
+    const spy = pino({ level: 'warn' }, { write: (s: string) => lines.push(s) });
+    const engine = await openEngine({ seedsDir: seeds, indexDir: index, log: spy });
+    expect(lines.join('')).toContain('index.stale');
+    expect(engine.corpus.docs.map((d) => d.doc)).toContain('pipe_rows.txt');
+  });
+
+  it('builds shards in worker threads; a file that runs its worker out of memory fails alone, with a warning', async () => {
+    const seeds = tmp('zwgk-seeds-');
+    cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'a.txt'));
+    const rows = readFileSync('test/fixtures/layouts/pipe_rows.txt', 'utf8').split('\n');
+    // A plan of 60 000 table rows (6 MB, under the size limit): beyond what a worker limited to 24 MB of heap can hold.
+    writeFileSync(join(seeds, 'huge.txt'), [...rows.slice(0, 4), ...Array.from({ length: 60_000 }, (_, i) => `| ${i + 1} | 公开第${i}项财政预算决算信息并及时更新 | 县财政局 | 2021年12月底前 |`)].join('\n'));
+    const pool = new ShardPool({ workers: 2, memoryMb: 24 });
+    const { engine, report } = await syncIndex({ seedsDir: seeds, pool }).finally(() => pool.close());
+    expect(engine.corpus.docs.map((d) => d.doc)).toEqual(['a.txt']);
+    expect(report.warnings).toEqual([{ doc: 'huge.txt', message: expect.stringContaining('内存') }]);
+  }, 30_000);
+});
+
+describe('a plan with a year', () => {
+  it("answers a question without a year from each region's latest plan, and an older plan when its year is named", async () => {
+    const seeds = tmp('zwgk-seeds-');
+    cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'a.txt'));
+    writeFileSync(join(seeds, 'b.txt'), readFileSync('test/fixtures/layouts/pipe_rows.txt', 'utf8').replaceAll('2021', '2022'));
+    const { engine } = await syncIndex({ seedsDir: seeds });
+    expect(engine.ask('澄源县财政局有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2022]);
+    expect(engine.ask('澄源县财政局2021年有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2021]);
+  });
+});
