@@ -38,6 +38,7 @@ function spawnBot(): Promise<{ child: ChildProcess; stderr: () => string }> {
       DATA_DIR: volume,
       SEEDS_DIR: join(volume, 'seeds'),
       INDEX_DIR: join(volume, 'index'),
+      INDEX_WORKERS: '0',
       LOG_LEVEL: 'debug',
       ADMIN_IDS: String(ADMIN_ID),
     },
