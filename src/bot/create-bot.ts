@@ -1,7 +1,7 @@
 import type { Agent } from 'node:http';
 import type { Logger } from 'pino';
 import { type Context, Input, Telegraf, type Telegram } from 'telegraf';
-import type { BotCommand, BotCommandScope, ForceReply, InlineKeyboardMarkup, Update, User } from 'telegraf/types';
+import type { BotCommand, BotCommandScope, ForceReply, InlineKeyboardMarkup, ReplyParameters, Update, User } from 'telegraf/types';
 import type { Command } from '../conversation/command.js';
 import { COMMANDS, type Conversation, EXPIRED } from '../conversation/conversation.js';
 import { listed } from '../conversation/features/help.js';
@@ -175,7 +175,7 @@ async function send(ctx: Context<Update>, deps: BotDeps, reply: Reply, replyTo: 
   }
   const { delivery } = deps;
   const isGroup = chatId < 0;
-  const reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
+  const reply_parameters = fileReplyTo(replyTo);
   if (reply.file) {
     const file = reply.file;
     await delivery.run(chatId, isGroup, 'sendDocument', () => ctx.telegram.sendDocument(chatId, Input.fromBuffer(file.bytes, file.filename), { caption: reply.text.slice(0, 1000), reply_parameters }));
@@ -230,6 +230,16 @@ function sendText(telegram: Telegram, deps: Pick<BotDeps, 'delivery'>, chatId: n
       .then((m) => m?.message_id);
   });
   return Promise.all(sends).then((ids) => ids[last]);
+}
+
+/**
+ * The reply_parameters of a call that uploads a file (sendPhoto, sendDocument), threading it under
+ * the question. telegraf 4.16 sends such a call as multipart/form-data and writes only some object
+ * fields (reply_markup …) as JSON: an object reply_parameters is dropped and the file arrives
+ * unthreaded. As a JSON string it is a plain form field, which the Bot API reads as the object.
+ */
+function fileReplyTo(messageId: number): ReplyParameters {
+  return JSON.stringify({ message_id: messageId, allow_sending_without_reply: true }) as unknown as ReplyParameters;
 }
 
 /** Inline buttons, or a forced reply (the chat opens an answer to this message) for a question. */

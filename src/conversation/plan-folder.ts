@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentHint } from '../domain/document.js';
 import { readCatalog, writeCatalogEntry } from '../ingest/catalog.js';
-import { seedFiles } from '../ingest/load-seeds.js';
 import { writeAtomic } from '../library/write-atomic.js';
 import type { ArchivedPlans } from '../store/archived-plans.js';
 
@@ -12,7 +10,7 @@ export type AddOutcome = { ok: true } | { ok: false; reason: 'exists' } | { ok: 
 /**
  * The documents folder (SEEDS_DIR) as a service: the only code that writes it. Adds and replaces
  * plan files (written whole, fsynced and renamed into place), removes them, keeps the catalog of metadata
- * corrections (catalog.json) in step, finds a file with the same content, and archives plans.
+ * corrections (catalog.json) in step, and archives plans.
  */
 export class PlanFolder {
   constructor(
@@ -27,13 +25,6 @@ export class PlanFolder {
   /** What catalog.json already says about a file of this name (empty when nothing, or no folder). */
   hintFor(name: string): DocumentHint {
     return existsSync(this.dir) ? (readCatalog(this.dir, [name]).hints.get(name) ?? {}) : {};
-  }
-
-  /** Another file of the folder (not `name`) whose bytes are these: the same plan sent again under another name. */
-  sameContent(bytes: Uint8Array, name: string): string | undefined {
-    if (!existsSync(this.dir)) return undefined;
-    const want = digest(bytes);
-    return seedFiles(this.dir).find((n) => n !== name && statSync(join(this.dir, n)).isFile() && digest(readFileSync(join(this.dir, n))) === want);
   }
 
   /**
@@ -72,8 +63,4 @@ export class PlanFolder {
   isArchived(doc: string): boolean {
     return this.archived.has(doc);
   }
-}
-
-function digest(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

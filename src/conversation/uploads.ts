@@ -6,8 +6,10 @@ import { DocumentHint } from '../domain/document.js';
 import { placesMeant, regionName } from '../domain/gazetteer.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
 import { readDocument, SUPPORTED, MAX_BINARY_BYTES } from '../ingest/read-document.js';
+import type { Corpus } from '../search/corpus.js';
 import type { KeyValueStore } from '../store/store.js';
 import type { ButtonCodec } from './buttons.js';
+import { duplicateOf } from './duplicate-plan.js';
 import { echo } from './echo.js';
 import type { PlanFolder } from './plan-folder.js';
 import type { Button, Reply } from './types.js';
@@ -35,8 +37,8 @@ export type Decision = { refused: string } | { text: string; buttons?: Button[][
  * the data directory until the uploader confirms, in the chat of the upload, for at most a day;
  * then added to the plan folder (a file of the same name only after a second confirmation, and
  * only by a bot admin). Nothing reaches the plan folder when parsing fails, nor a file whose
- * content is already there. What was decided is kept (a day), so a button pressed again, after a
- * restart too, says what really happened.
+ * content an indexed plan already has, in any format. What was decided is kept (a day), so a
+ * button pressed again, after a restart too, says what really happened.
  *
  * The preview shows what was read (title, issuer, region, year, layout, tasks per unit, warnings).
  * The uploader, in the chat of the upload, may correct the region and the year (改地区 / 改年份,
@@ -56,8 +58,11 @@ export class Uploads {
     this.staging = join(dataDir, 'uploads');
   }
 
-  /** Checks, downloads and parses a file; returns what it found, with buttons when it can be added. */
-  async receive(file: { name: string; size?: number; chatId: number; userId: number }, download: () => Promise<Uint8Array>): Promise<UploadSummary> {
+  /**
+   * Checks, downloads and parses a file; returns what it found, with buttons when it can be added.
+   * A file repeating a plan of `indexed` under another name (duplicateOf) is refused, naming it.
+   */
+  async receive(file: { name: string; size?: number; chatId: number; userId: number }, download: () => Promise<Uint8Array>, indexed: Corpus): Promise<UploadSummary> {
     this.sweep();
     const name = basename(file.name || 'upload').replace(/[\\/:*?"<>|]/g, '_');
     const nameBytes = Buffer.byteLength(name);
@@ -74,12 +79,15 @@ export class Uploads {
       // The error text is the transport's (it may carry URLs): the uploader gets a fixed one.
       return { text: '下载文件失败，请稍后重新发送。' };
     }
-    const same = this.plans.sameContent(bytes, name);
-    if (same) return { text: `${name} 与已收录的 ${same} 内容相同，没有重复加入。` };
     // What the folder's catalog already says about a file of this name applies to the new one too.
     const cataloged = this.plans.hintFor(name);
     const parsed = await readDocument(bytes, name, cataloged);
     if (!parsed.meta) return { text: [`未能读取 ${name}，没有加入索引：`, ...parsed.warnings.map((w) => `• ${w.message}`)].join('\n') };
+    const same = duplicateOf(indexed, { name, tasks: parsed.tasks });
+    if (same) {
+      const plan = `${same.title ? `「${same.title}」` : ''}（${[same.region, same.year ? `${same.year}年度` : '', `文件 ${same.doc}`].filter(Boolean).join('，')}）`;
+      return { text: `${name} 与已收录的方案${plan}内容相同，没有重复加入。要换用这个文件，请先 /remove ${same.doc}。` };
+    }
     const id = randomBytes(6).toString('base64url');
     mkdirSync(this.staging, { recursive: true });
     writeFileSync(join(this.staging, id), bytes);

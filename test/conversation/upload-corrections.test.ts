@@ -61,7 +61,7 @@ describe('upload corrections', () => {
     await press(7, data(plain, '加入索引'));
     expect(existsSync(join(seeds, 'catalog.json'))).toBe(false);
 
-    expect((await upload(7, 'again.txt')).text).toBe('again.txt 与已收录的 plain.txt 内容相同，没有重复加入。');
+    expect((await upload(7, 'again.txt')).text).toBe('again.txt 与已收录的方案「plain」（文件 plain.txt）内容相同，没有重复加入。要换用这个文件，请先 /remove plain.txt。');
     const fixed = await upload(7, 'fixed.txt', Buffer.concat([SILENT, Buffer.from('\n二、做好网站信息公开。 | 2.更新网站。 | 办公室 | 9月底前 |')]));
     await press(7, data(fixed, '改年份'));
     await say(7, '2021');

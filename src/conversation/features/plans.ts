@@ -75,7 +75,7 @@ export const plansFeature: Feature = {
       return { text: '只有管理员可以上传工作方案。' };
     }
     if (!core.deps.uploads) return { text: '本机器人没有开启上传功能。' };
-    return core.deps.uploads.receive({ ...file, chatId: msg.chatId, userId: msg.userId }, download);
+    return core.deps.uploads.receive({ ...file, chatId: msg.chatId, userId: msg.userId }, download, core.deps.library.current.corpus);
   },
 
   buttons: {
