@@ -87,11 +87,12 @@ export async function chartSvg(report: Report): Promise<string> {
 
 /**
  * The chart as a PNG: the SVG rasterized by resvg (its binary ships in its npm package; no browser)
- * with Noto Sans SC from the npm registry (no system font).
+ * with Noto Sans SC from the npm registry (no system font), on libuv's thread pool: reading the
+ * 10 MB font and drawing take seconds, in which the bot goes on answering other chats.
  */
 export async function reportChart(report: Report): Promise<Buffer> {
-  const [svg, { Resvg }] = await Promise.all([chartSvg(report), import('@resvg/resvg-js')]);
-  const png = new Resvg(svg, { font: { fontFiles: [cjkFontFile()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, background: '#ffffff' }).render();
+  const [svg, { renderAsync }] = await Promise.all([chartSvg(report), import('@resvg/resvg-js')]);
+  const png = await renderAsync(svg, { font: { fontFiles: [cjkFontFile()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, background: '#ffffff' });
   return png.asPng();
 }
 
