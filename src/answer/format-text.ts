@@ -7,6 +7,8 @@ import { planEnded, statusLabel } from '../domain/status-label.js';
 /** A page of answer text: plain Chinese text, no markup (adapters escape and style it). */
 export interface AnswerText {
   pages: string[];
+  /** False when formatting stopped after the pages asked for (FormatOptions.through): more pages follow. */
+  complete?: boolean;
 }
 
 /** Longest page, in characters: under Telegram's 4096 with room for markup. */
@@ -21,7 +23,15 @@ export interface FormatOptions {
    * or /more), or alone ('only': what that button shows).
    */
   collectives?: 'list' | 'count' | 'only';
+  /**
+   * Format pages only as far as this one (0-based) and a few beyond, then stop: a chat shows one
+   * page of an answer that may run to thousands (`complete` says whether more follow). Unset: every page.
+   */
+  through?: number;
 }
+
+/** Pages formatted beyond the one shown, so a short answer still knows its page count. */
+const PAGES_AHEAD = 10;
 
 /** A 办结 as readers see it beside a task: who closed it, on which day, with what note, and (a periodic task) which period (2016年第一季度). */
 export interface ClosureView {
@@ -85,26 +95,31 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
     return { pages: [head + (next.length ? `\n接下来的期限：\n${next.map((t) => taskLine(t)).join('\n')}` : '')] };
   }
 
-  const collectives = opts.collectives ?? 'list';
-  const blocks: string[] = [];
-  if (q.intent === 'count' && collectives !== 'only') blocks.push(countLine(result));
+  const limit = opts.through === undefined ? Infinity : opts.through + 1 + PAGES_AHEAD;
+  const { pages, complete } = paginate(answerBlocks(result, opts.collectives ?? 'list', taskLine), limit);
+  return { pages, complete };
+}
+
+/** The blocks of an answer's text, in order, each formatted only when reached. */
+function* answerBlocks(result: SearchResult, collectives: 'list' | 'count' | 'only', taskLine: (t: IndexedTask) => string): Generator<string> {
+  const q = result.query;
+  if (q.intent === 'count' && collectives !== 'only') yield countLine(result);
   for (const g of result.groups) {
     const sections = collectives === 'only' ? g.sections.filter((s) => s.kind === 'collective') : g.sections;
     if (!sections.length) continue;
-    blocks.push(collectives === 'only' ? `【${groupName(g)}】${q.unit ? `${q.unit.text} ` : ''}通过集体表述涉及 ${sections[0].tasks.length} 项` : summaryLine(g, result));
+    yield collectives === 'only' ? `【${groupName(g)}】${q.unit ? `${q.unit.text} ` : ''}通过集体表述涉及 ${sections[0].tasks.length} 项` : summaryLine(g, result);
     const ended = endedBanner(g, result);
-    if (ended) blocks.push(ended);
+    if (ended) yield ended;
     for (const s of sections) {
       if (s.kind === 'collective' && collectives === 'count') {
-        blocks.push(`— 通过「各部门」「各有关单位」等集体表述涉及 ${s.tasks.length} 项，发送 /more 查看 —`);
+        yield `— 通过「各部门」「各有关单位」等集体表述涉及 ${s.tasks.length} 项，发送 /more 查看 —`;
         continue;
       }
       const title = collectives === 'only' ? '' : sectionTitle(s, result);
-      if (title) blocks.push(title);
-      s.tasks.forEach((t) => blocks.push(taskLine(t)));
+      if (title) yield title;
+      for (const t of s.tasks) yield taskLine(t);
     }
   }
-  return { pages: paginateLines(blocks) };
 }
 
 /** The distinct tasks of a result that reach the unit only through collectives (0 without a unit). */
@@ -248,7 +263,12 @@ function sectionTitle(s: ResultSection, r: SearchResult): string {
 }
 
 /** Cuts blocks of text into pages of at most PAGE_LIMIT characters. */
-export function paginateLines(blocks: string[]): string[] {
+export function paginateLines(blocks: Iterable<string>): string[] {
+  return paginate(blocks, Infinity).pages;
+}
+
+/** Cuts blocks into pages, taking blocks only until `limit` pages are full; `complete` is false when blocks were left. */
+function paginate(blocks: Iterable<string>, limit: number): { pages: string[]; complete: boolean } {
   const pages: string[] = [];
   let cur = '';
   for (const b of blocks) {
@@ -256,11 +276,12 @@ export function paginateLines(blocks: string[]): string[] {
     if (cur && cur.length + piece.length + 1 > PAGE_LIMIT) {
       pages.push(cur);
       cur = '';
+      if (pages.length >= limit) return { pages, complete: false };
     }
     cur = cur ? `${cur}\n${piece}` : piece;
   }
   if (cur) pages.push(cur);
-  return pages;
+  return { pages, complete: true };
 }
 
 const STATUS_WORD: Record<NonNullable<SearchResult['query']['status']>, string> = { open: '未办结', done: '已办结', overdue: '已逾期' };

@@ -64,4 +64,20 @@ describe('formatAnswer for a phone, a count and a past plan', () => {
     expect(ask('蕉岭 第20项', '2017-01-02')[0].split('\n').slice(0, 2)).toEqual(['【蕉岭县2016】任务 5 项', '蕉岭县现有方案为2016年度（已结束）']);
     expect(ask('蕉岭 第20项', '2016-12-31')[0].split('\n')[1]).toMatch(/^• \[蕉岭 20\.1\]/);
   });
+
+  it('formats a long answer only as far as the page shown and a few beyond, the same pages as in full', () => {
+    // A unit's answer, eighty times over: over a hundred pages in full.
+    const one = engine.ask('县财政局有哪些任务', '2016-06-15');
+    const long = { ...one, groups: Array.from({ length: 300 }, () => one.groups).flat() };
+    const full = formatAnswer(long);
+    expect(full.complete).toBe(true);
+    expect(full.pages.length).toBeGreaterThan(100);
+    for (const page of [0, 30]) {
+      const shown = formatAnswer(long, { through: page });
+      expect(shown.complete).toBe(false);
+      expect(shown.pages.length).toBeLessThan(page + 20);
+      expect(shown.pages).toEqual(full.pages.slice(0, shown.pages.length));
+    }
+    expect(formatAnswer(engine.ask('蕉岭县公安局有哪些任务', '2016-06-15'), { through: 0 })).toEqual({ ...formatAnswer(engine.ask('蕉岭县公安局有哪些任务', '2016-06-15')), complete: true });
+  });
 });

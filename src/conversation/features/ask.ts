@@ -99,18 +99,22 @@ export function view(core: ConversationCore, at: AnswerState, result?: SearchRes
   const shown = at.kind === 'mine' ? orderForUnit(asked, at.today) : asked;
   const through = collectiveCount(shown);
   if (at.kind === 'more' && !through) return { text: '这个回答没有通过「各部门」「各有关单位」等集体表述涉及的任务。' };
-  const pages = formatAnswer(shown, { closure: (id) => closureView(core.closure(id, at.today)), collectives: at.kind === 'more' ? 'only' : 'count' }).pages;
+  const text = formatAnswer(shown, { closure: (id) => closureView(core.closure(id, at.today)), collectives: at.kind === 'more' ? 'only' : 'count', through: at.page });
   const extra: Button[][] =
     at.kind === 'more'
       ? [[{ text: '返回', data: core.buttons.encode({ kind: 'page', page: 0, today: at.today, question: subject }) }]]
       : through
         ? [[{ text: `查看通过集体表述涉及的 ${through} 项`, data: core.buttons.encode({ kind: 'more', page: 0, today: at.today, question: subject }) }]]
         : [];
-  return paged(core, pages, at, [...extra, ...chunk(suggestionButtons(core, subject, shown), 3)]);
+  return paged(core, text.pages, at, [...extra, ...chunk(suggestionButtons(core, subject, shown), 3)], text.complete === false ? shown.total : undefined);
 }
 
-/** One page of several, with 上一页 / 下一页 buttons that carry the same state at another page, and the state shown. */
-export function paged(core: ConversationCore, pages: string[], at: AnswerState, extra: Button[][] = []): Reply {
+/**
+ * One page of several, with 上一页 / 下一页 buttons that carry the same state at another page, and
+ * the state shown. `moreTasks`: only the first pages were formatted (a long answer) — the page
+ * says how many tasks the answer holds instead of how many pages.
+ */
+export function paged(core: ConversationCore, pages: string[], at: AnswerState, extra: Button[][] = [], moreTasks?: number): Reply {
   const p = Math.min(Math.max(at.page, 0), pages.length - 1);
   const answers = { ...at, page: p };
   if (pages.length === 1) return { text: pages[0], answers, ...(extra.length ? { buttons: extra } : {}) };
@@ -118,7 +122,8 @@ export function paged(core: ConversationCore, pages: string[], at: AnswerState, 
   const to = (page: number) => core.buttons.encode({ ...at, page });
   if (p > 0) nav.push({ text: '上一页', data: to(p - 1) });
   if (p < pages.length - 1) nav.push({ text: '下一页', data: to(p + 1) });
-  return { text: `${pages[p]}\n\n（第 ${p + 1}/${pages.length} 页）`, buttons: [nav, ...extra], answers };
+  const where = moreTasks === undefined ? `第 ${p + 1}/${pages.length} 页` : `第 ${p + 1} 页，共 ${moreTasks} 项`;
+  return { text: `${pages[p]}\n\n（${where}）`, buttons: [nav, ...extra], answers };
 }
 
 /** Typed 下一页 / 上一页: the next or previous page of an answer, as a new message. */
