@@ -56,7 +56,7 @@ export class Library {
   private async doReload(): Promise<ReloadReport> {
     let synced: Awaited<ReturnType<typeof syncIndex>>;
     try {
-      synced = await syncIndex({ ...this.opts, memo: this.memo });
+      synced = await syncIndex({ ...this.opts, memo: this.memo, replacing: this.engine });
     } catch (e) {
       return { ok: false, docs: [], added: 0, removed: 0, rebuilt: 0, reused: 0, warnings: [{ doc: this.opts.seedsDir, message: (e as Error).message }], ms: 0 };
     }

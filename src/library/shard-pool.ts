@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { BuiltShard, ShardJob } from './build-shard.js';
 
 export interface PoolOptions {
-  /** Worker threads; 0 builds in this thread (one file per event-loop turn). Defaults to the machine's cores, at most 4. */
+  /** Worker threads; 0 builds in this thread (one file per event-loop turn). Defaults to the machine's cores but one, at least 1 and at most 4. */
   workers?: number;
   /** Heap each worker may use: a file that inflates beyond it fails alone, with a warning, not the bot. */
   memoryMb?: number;
@@ -29,7 +29,8 @@ export class ShardPool {
   private readonly memoryMb: number;
 
   constructor(opts: PoolOptions = {}) {
-    this.size = opts.workers ?? Math.min(availableParallelism(), 4);
+    // One core is left to the bot's own thread, so answers are not starved while plans are read.
+    this.size = opts.workers ?? Math.max(1, Math.min(availableParallelism() - 1, 4));
     this.memoryMb = opts.memoryMb ?? DEFAULT_MEMORY_MB;
   }
 

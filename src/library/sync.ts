@@ -25,6 +25,8 @@ export interface SyncOptions {
   pool?: ShardPool;
   /** Shards a previous sync held (the library's); updated in place to what this one holds. */
   memo?: ShardMemo;
+  /** The engine the new one replaces (a reload): its loaded segmenter is extended, not loaded again. */
+  replacing?: SearchEngine;
 }
 
 export interface SyncReport {
@@ -63,7 +65,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     files.push(entry);
     const kept = memo.get(entry.key) ?? (dir ? fromDisk(dir, entry.key, name, warnings) : undefined);
     if (kept) held.set(entry.key, kept);
-    else jobs.push({ dir: opts.seedsDir, name, hint: catalog.hints.get(name), key: entry.key });
+    else jobs.push({ dir: opts.seedsDir, name, hint: catalog.hints.get(name), key: entry.key, indexDir: opts.indexDir });
   }
 
   for (const r of await (opts.pool ?? IN_THREAD).run(jobs, buildShard)) {
@@ -71,7 +73,8 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
       warnings.push({ doc: r.job.name, message: r.error });
       continue;
     }
-    dir?.writeShard(r.built.shard, r.built.lunr);
+    // One shard per event-loop turn: questions go on between them.
+    await new Promise((resolve) => setImmediate(resolve));
     const records = unpackShard(r.built.shard);
     if ('error' in records) throw new Error(`${r.job.name}: ${records.error}`);
     held.set(r.job.key, { records, lunr: dir && r.built.lunr ? dir.lunrOf(r.job.key) : undefined });
@@ -95,7 +98,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     tasks.push(...shard.records.tasks);
     if (shard.lunr) saved.set(shard.records.meta.doc, shard.lunr);
   }
-  const engine = SearchEngine.build(docs, tasks, saved);
+  const engine = SearchEngine.build(docs, tasks, saved, opts.replacing);
   return { engine, report: { docs, built: jobs.length, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) } };
 }
 

@@ -45,11 +45,12 @@ export class SearchEngine {
 
   /**
    * The engine over parsed records. `saved` reads a plan's saved lunr index (a shard's); a plan
-   * without one, or whose saved index is damaged, has its index built from its tasks when first needed.
+   * without one, or whose saved index is damaged, has its index built from its tasks when first
+   * needed. `replacing`: the engine a reload replaces, whose segmenter the new one extends.
    */
-  static build(docs: DocumentMeta[], tasks: Task[], saved: ReadonlyMap<string, () => lunr.Index> = new Map()): SearchEngine {
+  static build(docs: DocumentMeta[], tasks: Task[], saved: ReadonlyMap<string, () => lunr.Index> = new Map(), replacing?: SearchEngine): SearchEngine {
     const corpus = Corpus.from(docs, tasks);
-    return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus)), saved);
+    return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus), replacing?.tokenizer), saved);
   }
 
   /** A plan's lunr index: its saved one, read on first use (only topic fallbacks need it), else built. */

@@ -1,25 +1,41 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
+let plainJieba: Jieba | undefined;
+
 /**
  * The one tokenizer for indexing and for questions: jieba with a user dictionary of every unit
- * name and alias in the documents, so 县财政局 or 市发展改革委 stay one term.
+ * name and alias in the documents, so 县财政局 or 市发展改革委 stay one term. A tokenizer without user
+ * words is jieba's own dictionary alone (the plans' lunr indexes), loaded once per thread.
  */
 export class Tokenizer {
   private jieba?: Jieba;
   private readonly userWords: string[];
+  private readonly loaded: Set<string>;
 
-  /** The dictionary (about 200 ms to load) is read on first use, not at start-up. */
-  constructor(userWords: Iterable<string> = []) {
+  /**
+   * The dictionary (about 250 ms to load) is read on first use, not at start-up. `extending`: the
+   * tokenizer of the engine this one replaces (a reload), whose jieba takes the new words instead
+   * of jieba being loaded again — a word of a plan since removed stays known to the segmenter until
+   * restart; units themselves are matched by the corpus, not by it.
+   */
+  constructor(userWords: Iterable<string> = [], private readonly extending?: Tokenizer) {
     this.userWords = [...new Set(userWords)].filter((w) => w.length >= 2 && !/\s/.test(w));
+    this.loaded = extending?.userWords.length ? extending.loaded : new Set();
   }
 
   /** Loads the dictionaries now (a server warms up before its first question). */
   warm(): this {
-    if (!this.jieba) {
-      this.jieba = Jieba.withDict(dict);
-      if (this.userWords.length) this.jieba.loadDict(Buffer.from(this.userWords.map((w) => `${w} 200000 nt`).join('\n')));
+    if (this.jieba) return this;
+    if (!this.userWords.length) {
+      this.jieba = plainJieba ??= Jieba.withDict(dict);
+      return this;
     }
+    const base = this.extending?.userWords.length ? this.extending.warm().jieba! : Jieba.withDict(dict);
+    const fresh = this.userWords.filter((w) => !this.loaded.has(w));
+    if (fresh.length) base.loadDict(Buffer.from(fresh.map((w) => `${w} 200000 nt`).join('\n')));
+    for (const w of fresh) this.loaded.add(w);
+    this.jieba = base;
     return this;
   }
 

@@ -62,6 +62,8 @@ describe('the index folder: one shard per plan and a manifest', () => {
     expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
     expect(before.filter((f) => !after.includes(f))).toHaveLength(1);
     expect(lib.current.ask('蕉岭县审计局有哪些任务', '2016-06-15').total).toBeGreaterThan(0);
+    // The new engine's segmenter extends the old one's with the new plan's units.
+    expect(lib.current.tokenizer.tokenize('县审计局牵头')).toEqual(['县审计局', '牵头']);
   });
 
   it('deletes the shard of a plan taken out of the folder', async () => {
