@@ -54,7 +54,7 @@ export async function compose(config: Config, log: Logger, opts: { engine?: Sear
     if (report.ok) log.info({ msg: 'index.reloaded', dir: config.INDEX_DIR, tasks: library.current.corpus.tasks.length, rebuilt: report.rebuilt, reused: report.reused, ms: report.ms });
     return report;
   };
-  const uploads = new Uploads(store, config.DATA_DIR, plans, new ButtonCodec(store));
+  const uploads = new Uploads(store, config.DATA_DIR, plans, new ButtonCodec(store), (bytes, name, hint) => pool.parse(bytes, name, hint));
   const conversation = new Conversation({ library, store, log, plans, uploads, reload, groupAdminsMayUpload: config.GROUP_ADMINS_MAY_UPLOAD });
   const close = () => {
     store.close();

@@ -54,6 +54,8 @@ export class Uploads {
     dataDir: string,
     private readonly plans: PlanFolder,
     private readonly buttons: ButtonCodec,
+    /** Reads a file for its preview: in a worker with a heap limit (the composed pool), else in this thread. */
+    private readonly parse: (bytes: Uint8Array, name: string, hint: DocumentHint) => Promise<ParsedDocument> = readDocument,
   ) {
     this.staging = join(dataDir, 'uploads');
   }
@@ -81,7 +83,7 @@ export class Uploads {
     }
     // What the folder's catalog already says about a file of this name applies to the new one too.
     const cataloged = this.plans.hintFor(name);
-    const parsed = await readDocument(bytes, name, cataloged);
+    const parsed = await this.parse(bytes, name, cataloged);
     if (!parsed.meta) return { text: [`未能读取 ${name}，没有加入索引：`, ...parsed.warnings.map((w) => `• ${w.message}`)].join('\n') };
     const same = duplicateOf(indexed, { name, tasks: parsed.tasks });
     if (same) {
@@ -145,7 +147,7 @@ export class Uploads {
     const value = field === 'year' ? readYear(text) : readRegion(text);
     if ('problem' in value) return [{ text: value.problem, forceReply: field === 'region' ? '地区，例如 江门市' : '年度，例如 2021' }];
     const hint = DocumentHint.parse({ ...pending.hint, [field]: value.value });
-    const parsed = await readDocument(readFileSync(staged), pending.name, hint);
+    const parsed = await this.parse(readFileSync(staged), pending.name, hint);
     if (!parsed.meta) return [{ text: [`按${LABEL[field]} ${value.value} 重新读取 ${pending.name} 失败：`, ...parsed.warnings.map((w) => `• ${w.message}`)].join('\n') }];
     const next: Pending = { ...pending, hint, corrected: [...new Set([...pending.corrected, field])] };
     this.store.write(NS, id, next);

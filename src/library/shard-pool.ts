@@ -3,10 +3,13 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { DocumentHint } from '../domain/document.js';
+import type { ParsedDocument } from '../ingest/parse-document.js';
+import { readDocument } from '../ingest/read-document.js';
 import type { BuiltShard, ShardJob } from './build-shard.js';
 
 export interface PoolOptions {
-  /** Worker threads; 0 builds in this thread (one file per event-loop turn). Defaults to the machine's cores but one, at least 1 and at most 4. */
+  /** Worker threads; 0 works in this thread (one file per event-loop turn). Defaults to the machine's cores but one, at least 1 and at most 4. */
   workers?: number;
   /** Heap each worker may use: a file that inflates beyond it fails alone, with a warning, not the bot. */
   memoryMb?: number;
@@ -14,14 +17,18 @@ export interface PoolOptions {
 
 export type JobResult = { job: ShardJob; built: BuiltShard } | { job: ShardJob; error: string };
 
+/** What a worker is asked: a shard of a documents folder's file, or an uploaded file's bytes read for its preview. */
+export type WorkerRequest = { kind: 'shard'; job: ShardJob } | { kind: 'parse'; bytes: Uint8Array; name: string; hint: DocumentHint };
+type Outcome<T> = { value: T } | { error: string };
+
 const DEFAULT_MEMORY_MB = 1024;
 
 /**
- * Builds shards off the event loop: worker threads, each reading one file at a time, so questions
- * are answered meanwhile, and a document that blows up (an inflating container, a pathological
- * table) takes down its worker only — its job reports the failure and a fresh worker takes the
- * next one. Workers start on first use and stay (idle ones do not keep the process alive), so a
- * reload of one changed file does not pay their start-up again.
+ * Reads documents off the event loop: worker threads, each reading one file at a time, so
+ * questions are answered meanwhile, and a document that blows up (an inflating container, a
+ * pathological table) takes down its worker only — its job reports the failure and a fresh worker
+ * takes the next one. Workers start on first use and stay (idle ones do not keep the process alive), so a
+ * reload of one changed file or an upload does not pay their start-up again.
  */
 export class ShardPool {
   private readonly idle: Worker[] = [];
@@ -46,46 +53,57 @@ export class ShardPool {
     }
     let next = 0;
     const lane = async () => {
-      let worker: Worker | undefined;
       while (next < jobs.length) {
         const at = next++;
-        worker ??= this.idle.pop() ?? spawn(this.memoryMb);
-        worker.ref();
-        const outcome = await runOn(worker, jobs[at]);
-        results[at] = { job: jobs[at], ...outcome.result };
-        if (outcome.dead) worker = undefined;
-      }
-      if (worker) {
-        worker.unref();
-        this.idle.push(worker);
+        const outcome = await this.ask<BuiltShard>({ kind: 'shard', job: jobs[at] });
+        results[at] = 'value' in outcome ? { job: jobs[at], built: outcome.value } : { job: jobs[at], error: outcome.error };
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.size, jobs.length) }, lane));
     return results;
   }
 
+  /** Reads an uploaded file for its preview; a failure of the worker (its heap limit) is the document's warning. */
+  async parse(bytes: Uint8Array, name: string, hint: DocumentHint): Promise<ParsedDocument> {
+    if (this.size <= 0) return readDocument(bytes, name, hint);
+    const outcome = await this.ask<ParsedDocument>({ kind: 'parse', bytes, name, hint });
+    return 'value' in outcome ? outcome.value : { tasks: [], warnings: [{ doc: name, message: outcome.error }] };
+  }
+
   /** Stops the idle workers (shutdown). */
   async close(): Promise<void> {
     await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
   }
+
+  /** Sends one request to an idle worker (or a new one) and gives the worker back unless it died. */
+  private async ask<T>(request: WorkerRequest): Promise<Outcome<T>> {
+    const worker = this.idle.pop() ?? spawn(this.memoryMb);
+    worker.ref();
+    const { outcome, dead } = await runOn<T>(worker, request);
+    if (!dead) {
+      worker.unref();
+      this.idle.push(worker);
+    }
+    return outcome;
+  }
 }
 
-function runOn(worker: Worker, job: ShardJob): Promise<{ result: { built: BuiltShard } | { error: string }; dead: boolean }> {
+function runOn<T>(worker: Worker, request: WorkerRequest): Promise<{ outcome: Outcome<T>; dead: boolean }> {
   return new Promise((resolve) => {
-    const done = (result: { built: BuiltShard } | { error: string }, dead: boolean) => {
+    const done = (outcome: Outcome<T>, dead: boolean) => {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      resolve({ result, dead });
+      resolve({ outcome, dead });
     };
-    const onMessage = (m: { ok: true; built: BuiltShard } | { ok: false; error: string }) => done(m.ok ? { built: m.built } : { error: m.error }, false);
+    const onMessage = (m: { ok: true; value: T } | { ok: false; error: string }) => done(m.ok ? { value: m.value } : { error: m.error }, false);
     const onError = (e: Error & { code?: string }) =>
       done({ error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '解析时超出内存上限（文件内容展开后过大）' : `解析失败（${e.message}）` }, true);
     const onExit = (code: number) => done({ error: `解析进程意外退出（${code}）` }, true);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(job);
+    worker.postMessage(request);
   });
 }
 

@@ -1,10 +1,13 @@
 import { parentPort } from 'node:worker_threads';
-import { buildShard, type ShardJob } from './build-shard.js';
+import { readDocument } from '../ingest/read-document.js';
+import { buildShard } from './build-shard.js';
+import type { WorkerRequest } from './shard-pool.js';
 
-/** A worker of the shard pool: builds the shard of each job it is sent, one at a time. */
-parentPort?.on('message', (job: ShardJob) => {
-  buildShard(job).then(
-    (built) => parentPort?.postMessage({ ok: true, built }),
+/** A worker of the shard pool: answers each request it is sent (a shard to build, an upload to read), one at a time. */
+parentPort?.on('message', (request: WorkerRequest) => {
+  const work = request.kind === 'shard' ? buildShard(request.job) : readDocument(request.bytes, request.name, request.hint);
+  (work as Promise<unknown>).then(
+    (value) => parentPort?.postMessage({ ok: true, value }),
     (e: Error) => parentPort?.postMessage({ ok: false, error: e.message }),
   );
 });

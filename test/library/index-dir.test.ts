@@ -10,6 +10,7 @@ import { openEngine } from '../../src/library/open.js';
 import { ShardPool } from '../../src/library/shard-pool.js';
 import { syncIndex } from '../../src/library/sync.js';
 import { Shard } from '../../src/search/shard.js';
+import { readDocument } from '../../src/ingest/read-document.js';
 import { seedEngine } from '../helpers/engine.js';
 
 const log = pino({ level: 'silent' });
@@ -121,9 +122,17 @@ describe('the index folder: one shard per plan and a manifest', () => {
     // A plan of 60 000 table rows (6 MB, under the size limit): beyond what a worker limited to 24 MB of heap can hold.
     writeFileSync(join(seeds, 'huge.txt'), [...rows.slice(0, 4), ...Array.from({ length: 60_000 }, (_, i) => `| ${i + 1} | 公开第${i}项财政预算决算信息并及时更新 | 县财政局 | 2021年12月底前 |`)].join('\n'));
     const pool = new ShardPool({ workers: 2, memoryMb: 24 });
-    const { engine, report } = await syncIndex({ seedsDir: seeds, pool }).finally(() => pool.close());
-    expect(engine.corpus.docs.map((d) => d.doc)).toEqual(['a.txt']);
-    expect(report.warnings).toEqual([{ doc: 'huge.txt', message: expect.stringContaining('内存') }]);
+    try {
+      const { engine, report } = await syncIndex({ seedsDir: seeds, pool });
+      expect(engine.corpus.docs.map((d) => d.doc)).toEqual(['a.txt']);
+      expect(report.warnings).toEqual([{ doc: 'huge.txt', message: expect.stringContaining('内存') }]);
+      // An upload's preview is read the same way: the small plan as in this thread, the huge one refused.
+      const small = readFileSync(join(seeds, 'a.txt'));
+      expect(await pool.parse(small, 'a.txt', {})).toEqual(await readDocument(small, 'a.txt', {}));
+      expect(await pool.parse(readFileSync(join(seeds, 'huge.txt')), 'huge.txt', {})).toEqual({ tasks: [], warnings: [{ doc: 'huge.txt', message: expect.stringContaining('内存') }] });
+    } finally {
+      await pool.close();
+    }
   }, 30_000);
 });
 
