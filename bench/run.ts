@@ -5,15 +5,21 @@ import { parseDocument } from '../src/ingest/parse-document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { docxTable } from '../test/fixtures/office-tables.js';
 import { deliveryOutage } from './delivery-outage.js';
+import { libraryScale, type ScaleFigures } from './library/scale.js';
+import { libraryTable, machine } from './library/table.js';
 import { percentile, round } from './stats.js';
 
 /**
  * `npm run bench`: performance figures, printed as they come, ending with one `BENCH {json}` line.
- * Each search scale runs in its own child process with a time and memory cap; a scale that does not
- * finish is reported as such.
+ * Each stage of the library bench runs in its own child process with a time and memory cap; one that
+ * does not finish is reported as such.
  */
 const figures: Record<string, unknown> = {};
 const say = (s: string) => process.stdout.write(s + '\n');
+const benchStarted = performance.now();
+const host = machine();
+figures.machine = host;
+say(`machine: ${host.cores} × ${host.model}, ${host.memory_gb} GB, Node ${host.node}, load average ${host.load_average_at_start.join(' ')} at start`);
 
 // Ingest: parse and normalize all seeds, after warm-up.
 const files = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => ({ f, bytes: readFileSync(`seeds/${f}`) }));
@@ -48,28 +54,15 @@ say(`parse+normalize ${real.length} documents (seeds + real plans): p50 ${figure
   say(`parse a ≈100-page .docx (${rows.length} table rows, ${tasks} tasks): p50 ${round(percentile(runs, 50))} ms (target < 2000 ms)`);
 }
 
-for (const [factor, capMs, capMb] of [
-  [1, 120_000, 2048],
-  [100, 240_000, 4096],
-  [1000, 360_000, 12288],
-] as const) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `--max-old-space-size=${capMb}`, '--expose-gc', 'bench/scale.ts', String(factor)], {
-    encoding: 'utf8',
-    timeout: capMs,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = r.stdout?.trim().split('\n').pop() ?? '';
-  const key = `search_${factor}x`;
-  try {
-    const res = JSON.parse(line) as Record<string, number>;
-    figures[key] = res;
-    say(`search ${factor}x (${res.docs} docs, ${res.tasks} tasks): build ${res.build_ms} ms, load ${res.load_ms} ms (+ gazetteer ${res.gazetteer_ms} ms, jieba dictionary ${res.tokenizer_init_ms} ms), p50 ${res.p50_ms} ms, p99 ${res.p99_ms} ms, heap ${res.heap_mb} MB`);
-  } catch {
-    const why = r.error ? String(r.error.message) : `exit ${r.status} ${r.signal ?? ''} ${r.stderr?.split('\n').filter(Boolean).pop() ?? ''}`;
-    figures[key] = { finished: false, reason: why.trim(), cap_ms: capMs, cap_mb: capMb };
-    say(`search ${factor}x: did not finish (${why.trim()})`);
-  }
+// A library modelled on real ones (bench/library) at 1x, 100x and 1000x the public plans, each
+// stage in its own child process within time and memory caps; BENCH_SCALES=1,100 runs fewer.
+const scales: ScaleFigures[] = [];
+for (const scale of (process.env.BENCH_SCALES ?? '1,100,1000').split(',').map(Number)) {
+  const f = await libraryScale(scale, say);
+  figures[`library_${scale}x`] = f;
+  scales.push(f);
 }
+say(libraryTable(scales));
 
 // Load through the Bot API emulator, with Telegram's real rate limits (1 message/s per chat).
 {
@@ -115,6 +108,7 @@ const outage = await deliveryOutage();
 figures.delivery_outage = outage;
 say(`delivery through a ${outage.outage_s} s outage: ${outage.delivered}/${outage.replies} delivered, in order per chat: ${outage.in_order_per_chat}, ${outage.refused_calls} calls refused, done after ${outage.bot_clock_s} s (bot clock; ${outage.wall_s} s wall on a 10× clock)`);
 
+figures.bench_wall_s = Math.round((performance.now() - benchStarted) / 1000);
 say(`BENCH ${JSON.stringify(figures)}`);
 
 /** p50 of 20 timed parses of every document, after 5 warm-up rounds. */

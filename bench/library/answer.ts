@@ -1,0 +1,13 @@
+import { answerJson } from '../../src/answer/answer-json.js';
+import { formatAnswer } from '../../src/answer/format-text.js';
+import type { SearchResult } from '../../src/search/retrieve.js';
+
+/** The page a chat shows first (src/conversation/features/ask.ts: collectives as one line per plan). */
+export function chatPage(result: SearchResult): string {
+  return formatAnswer(result, { collectives: 'count' }).pages[0];
+}
+
+/** The answer as `ask --json` prints it: every task, serialised. */
+export function jsonAnswer(result: SearchResult): string {
+  return JSON.stringify(answerJson(result));
+}

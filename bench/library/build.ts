@@ -1,0 +1,29 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { buildFromSeeds } from '../../src/library/open.js';
+import { mb } from '../stats.js';
+import { report } from './child-report.js';
+
+/**
+ * `tsx bench/library/build.ts DOCS INDEX`: the full build of a documents folder into an empty index
+ * folder, as `npm run build-index` does, in a process of its own (its peak memory is the build's);
+ * with what the library holds: plans, tasks, distinct requirement texts, regions.
+ */
+const [docs, index] = process.argv.slice(2);
+const started = performance.now();
+const engine = await buildFromSeeds(docs, pino({ level: 'silent' }), index);
+const buildMs = Math.round(performance.now() - started);
+const { tasks } = engine.corpus;
+report({
+  build_ms: buildMs,
+  plans: engine.corpus.docs.length,
+  tasks: tasks.length,
+  distinct_texts: new Set(tasks.map((t) => t.task.requirement)).size,
+  regions: new Set(engine.corpus.docs.map((d) => d.region)).size,
+  index_mb: mb(folderBytes(index)),
+});
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+}
