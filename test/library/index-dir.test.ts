@@ -22,6 +22,13 @@ function seedsCopy(): string {
   return dir;
 }
 
+/** The index the run's global setup built over seeds/ (its shards serve any copy of the seeds: keys are of names and bytes). */
+function indexCopy(): string {
+  const dir = tmp('zwgk-index-');
+  cpSync(process.env.ZWGK_TEST_INDEX!, dir, { recursive: true });
+  return dir;
+}
+
 const shardFiles = (index: string) => readdirSync(join(index, 'shards')).filter((f) => /^[0-9a-f]+\.json$/.test(f)).sort();
 const manifestOf = (index: string) => Manifest.parse(JSON.parse(readFileSync(join(index, 'manifest.json'), 'utf8')));
 
@@ -40,8 +47,7 @@ describe('the index folder: one shard per plan and a manifest', () => {
   });
 
   it('round-trips the manifest and every shard through their schemas', async () => {
-    const index = tmp('zwgk-index-');
-    await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    const index = indexCopy();
     expect(manifestOf(index).files.map((f) => f.name)).toEqual(readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort());
     for (const f of shardFiles(index)) {
       const shard = Shard.parse(JSON.parse(readFileSync(join(index, 'shards', f), 'utf8')));
@@ -52,7 +58,7 @@ describe('the index folder: one shard per plan and a manifest', () => {
 
   it('rebuilds only the shard of the plan that changed on reload, and the answers change', async () => {
     const seeds = seedsCopy();
-    const index = tmp('zwgk-index-');
+    const index = indexCopy();
     const lib = new Library(await openEngine({ seedsDir: seeds, indexDir: index, log }), { seedsDir: seeds, indexDir: index });
     const before = shardFiles(index);
     const file = join(seeds, '000_8c36aaee05ee3aae.txt');
@@ -69,8 +75,7 @@ describe('the index folder: one shard per plan and a manifest', () => {
 
   it('deletes the shard of a plan taken out of the folder', async () => {
     const seeds = seedsCopy();
-    const index = tmp('zwgk-index-');
-    await syncIndex({ seedsDir: seeds, indexDir: index });
+    const index = indexCopy();
     const { rmSync } = await import('node:fs');
     rmSync(join(seeds, '003_6ea2951639ab2eff.txt'));
     const { engine, report } = await syncIndex({ seedsDir: seeds, indexDir: index });
@@ -80,8 +85,7 @@ describe('the index folder: one shard per plan and a manifest', () => {
   });
 
   it('rebuilds a damaged shard from its document with a warning naming the file and field; the others load', async () => {
-    const index = tmp('zwgk-index-');
-    await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    const index = indexCopy();
     const victim = manifestOf(index).files.find((f) => f.name === '002_daf8c5972cb24576.txt')!;
     const path = join(index, 'shards', `${victim.key}.json`);
     const shard = JSON.parse(readFileSync(path, 'utf8'));
@@ -95,8 +99,7 @@ describe('the index folder: one shard per plan and a manifest', () => {
   });
 
   it('answers a topic question from a damaged lunr file by building that plan’s index again', async () => {
-    const index = tmp('zwgk-index-');
-    await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    const index = indexCopy();
     for (const f of readdirSync(join(index, 'shards')).filter((n) => n.endsWith('.lunr.json'))) writeFileSync(join(index, 'shards', f), '{ not json');
     const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: index });
     const q = '人大代表建议和政协委员提案办理结果';
@@ -105,8 +108,7 @@ describe('the index folder: one shard per plan and a manifest', () => {
 
   it('notices at start-up that the folder changed since the build, says so, and answers from it', async () => {
     const seeds = seedsCopy();
-    const index = tmp('zwgk-index-');
-    await openEngine({ seedsDir: seeds, indexDir: index, log });
+    const index = indexCopy();
     cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'pipe_rows.txt'));
     const lines: string[] = [];
     const spy = pino({ level: 'warn' }, { write: (s: string) => lines.push(s) });
