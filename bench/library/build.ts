@@ -2,18 +2,22 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { buildFromSeeds } from '../../src/library/open.js';
+import { ShardPool } from '../../src/library/shard-pool.js';
 import { mb } from '../stats.js';
 import { report } from './child-report.js';
 
 /**
  * `tsx bench/library/build.ts DOCS INDEX`: the full build of a documents folder into an empty index
- * folder, as `npm run build-index` does, in a process of its own (its peak memory is the build's);
+ * folder, as `npm run build-index` does (its worker threads, default size), in a process of its own
+ * (its peak memory, the workers' included, is the build's);
  * with what the library holds: plans, tasks, distinct requirement texts, regions.
  */
 const [docs, index] = process.argv.slice(2);
 const started = performance.now();
-const engine = await buildFromSeeds(docs, pino({ level: 'silent' }), index);
+const pool = new ShardPool();
+const engine = await buildFromSeeds(docs, pino({ level: 'silent' }), index, pool);
 const buildMs = Math.round(performance.now() - started);
+await pool.close();
 const { tasks } = engine.corpus;
 report({
   build_ms: buildMs,

@@ -2,12 +2,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { buildFromSeeds } from '../../src/library/open.js';
+import { ShardPool } from '../../src/library/shard-pool.js';
 import { report } from './child-report.js';
 
 /**
  * `tsx bench/library/rebuild-one.ts DOCS INDEX FILE`: one plan's text changed (its last sentence
  * extended), then the build again into the same index folder, as `npm run build-index` after an
- * edit. The file is replaced, not written through: the folder's files may be links to the cached library.
+ * edit (with its worker threads). The file is replaced, not written through: the folder's files may be links to the cached library.
  */
 const [docs, index, file] = process.argv.slice(2);
 const path = join(docs, file);
@@ -16,5 +17,8 @@ const last = text.lastIndexOf('。');
 rmSync(path);
 writeFileSync(path, last < 0 ? `${text}\n` : `${text.slice(0, last)}，并向社会公布${text.slice(last)}`);
 const started = performance.now();
-await buildFromSeeds(docs, pino({ level: 'silent' }), index);
-report({ rebuild_ms: Math.round(performance.now() - started), changed: file });
+const pool = new ShardPool();
+await buildFromSeeds(docs, pino({ level: 'silent' }), index, pool);
+const rebuildMs = Math.round(performance.now() - started);
+await pool.close();
+report({ rebuild_ms: rebuildMs, changed: file });
