@@ -103,6 +103,21 @@ say(libraryTable(scales));
   }
 }
 
+// How long other chats wait while a /reload reads 200 new plans (issue 13): in worker threads, and in the bot's thread.
+{
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/reload-wait.ts', '200'], { encoding: 'utf8', timeout: 300_000 });
+  try {
+    type Wait = { reload_ms: number; wait_p50_ms: number; wait_p99_ms: number; wait_max_ms: number };
+    const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { plans: number; workers: Wait; main_thread: Wait };
+    figures.reload_wait = res;
+    const line = (w: Wait) => `wait p50 ${w.wait_p50_ms} ms, p99 ${w.wait_p99_ms} ms, max ${w.wait_max_ms} ms (reload ${w.reload_ms} ms)`;
+    say(`other chats during a /reload of ${res.plans} plans: in worker threads ${line(res.workers)}; in the bot's thread ${line(res.main_thread)}`);
+  } catch {
+    figures.reload_wait = { finished: false, reason: `exit ${r.status} ${r.signal ?? ''}`.trim() };
+    say('reload wait: did not finish');
+  }
+}
+
 // 500 replies through a 60-second 5xx outage of the Bot API (issue 13): all delivered, in order per chat.
 const outage = await deliveryOutage();
 figures.delivery_outage = outage;

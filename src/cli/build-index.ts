@@ -2,6 +2,7 @@ import { createLogger } from '../log.js';
 import { buildFromSeeds } from '../library/open.js';
 import { parseArgs } from './args.js';
 import { ShardPool } from '../library/shard-pool.js';
+import { availableParallelism } from 'node:os';
 
 /** `npm run build-index [-- --seeds DIR --index DIR]`: parses the seeds and writes index-data/. */
 const { flags } = parseArgs(process.argv.slice(2), ['seeds', 'index']);
@@ -9,8 +10,8 @@ const seeds = typeof flags.seeds === 'string' ? flags.seeds : process.env.SEEDS_
 const out = typeof flags.index === 'string' ? flags.index : process.env.INDEX_DIR ?? 'index-data';
 const log = createLogger(process.env.LOG_LEVEL ?? 'info');
 const started = performance.now();
-// Worker threads pay off over many files; INDEX_WORKERS=0 reads them in this thread.
-const pool = new ShardPool({ workers: process.env.INDEX_WORKERS ? Number(process.env.INDEX_WORKERS) : undefined });
+// Nothing else runs here: every core reads plans (INDEX_WORKERS overrides; 0 reads them in this thread).
+const pool = new ShardPool({ workers: process.env.INDEX_WORKERS ? Number(process.env.INDEX_WORKERS) : availableParallelism() });
 const engine = await buildFromSeeds(seeds, log, out, pool);
 await pool.close();
 log.info({
