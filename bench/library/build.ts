@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import pino from 'pino';
 import { buildFromSeeds } from '../../src/library/open.js';
 import { ShardPool } from '../../src/library/shard-pool.js';
@@ -8,13 +9,13 @@ import { report } from './child-report.js';
 
 /**
  * `tsx bench/library/build.ts DOCS INDEX`: the full build of a documents folder into an empty index
- * folder, as `npm run build-index` does (its worker threads, default size), in a process of its own
+ * folder, as `npm run build-index` does (a worker thread per core), in a process of its own
  * (its peak memory, the workers' included, is the build's);
  * with what the library holds: plans, tasks, distinct requirement texts, regions.
  */
 const [docs, index] = process.argv.slice(2);
 const started = performance.now();
-const pool = new ShardPool();
+const pool = new ShardPool({ workers: availableParallelism() });
 const engine = await buildFromSeeds(docs, pino({ level: 'silent' }), index, pool);
 const buildMs = Math.round(performance.now() - started);
 await pool.close();

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import pino from 'pino';
 import { buildFromSeeds } from '../../src/library/open.js';
 import { ShardPool } from '../../src/library/shard-pool.js';
@@ -17,7 +18,7 @@ const last = text.lastIndexOf('。');
 rmSync(path);
 writeFileSync(path, last < 0 ? `${text}\n` : `${text.slice(0, last)}，并向社会公布${text.slice(last)}`);
 const started = performance.now();
-const pool = new ShardPool();
+const pool = new ShardPool({ workers: availableParallelism() });
 await buildFromSeeds(docs, pino({ level: 'silent' }), index, pool);
 const rebuildMs = Math.round(performance.now() - started);
 await pool.close();
