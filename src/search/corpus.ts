@@ -246,14 +246,42 @@ const GOVERNMENT_ISSUER = /(人民政府|政府)(办公室|办公厅)?$|政府�
 
 function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
   const forms = new Map<string, UnitForm>();
-  const add = (form: string, key: string, level: UnitLevel, doc: string) => {
-    if (form.length < 2) return;
-    const id = `${form}|${key}|${level}`;
-    let f = forms.get(id);
-    if (!f) forms.set(id, (f = { form, key, level, docs: new Set<string>() }));
-    f.docs.add(doc);
+  // The forms one unit name gives, computed once per name (names are shared objects, see
+  // Corpus.from, and repeat across plans): each plan then only adds itself to them.
+  const formsOfName = new Map<UnitName, UnitForm[]>();
+  const formsOf = (u: UnitName): UnitForm[] => {
+    let out = formsOfName.get(u);
+    if (out) return out;
+    const own = new Set<UnitForm>();
+    const add = (form: string, key: string, level: UnitLevel) => {
+      if (form.length < 2) return;
+      const id = `${form}|${key}|${level}`;
+      let f = forms.get(id);
+      if (!f) forms.set(id, (f = { form, key, level, docs: new Set<string>() }));
+      own.add(f);
+    };
+    if (u.collective) {
+      add(u.canonical, u.canonical, u.level);
+      // 各县(区)人民政府(管委会) as typed: 各县区政府.
+      add(looseName(u.canonical), u.canonical, u.level);
+      // 机关党委办公室和各处室单位, 区数据局等相关部门: the unit named before the collective.
+      for (const head of u.heads) {
+        add(u.core, head, '');
+        if (u.level) add(u.level + u.core, head, u.level);
+      }
+    } else {
+      for (const key of u.keys) {
+        for (const c of new Set([u.core, ...aliasFormsCached(key)])) {
+          add(c, key, '');
+          if (u.level) add(u.level + c, key, u.level);
+        }
+      }
+      add(u.canonical, u.keys[0], u.level);
+    }
+    formsOfName.set(u, (out = [...own]));
+    return out;
   };
-  // Each distinct unit of each document once (names are shared objects, see Corpus.from).
+  // Each distinct unit of each document once.
   const seen = new Set<UnitName>();
   let doc = '';
   for (const t of tasks) {
@@ -261,27 +289,12 @@ function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
       doc = t.task.doc;
       seen.clear();
     }
-    for (const u of [...t.lead, ...t.responsible]) {
-      if (seen.has(u)) continue;
-      seen.add(u);
-      if (u.collective) {
-        add(u.canonical, u.canonical, u.level, doc);
-        // 各县(区)人民政府(管委会) as typed: 各县区政府.
-        add(looseName(u.canonical), u.canonical, u.level, doc);
-        // 机关党委办公室和各处室单位, 区数据局等相关部门: the unit named before the collective.
-        for (const head of u.heads) {
-          add(u.core, head, '', doc);
-          if (u.level) add(u.level + u.core, head, u.level, doc);
-        }
-        continue;
+    for (const units of [t.lead, t.responsible]) {
+      for (const u of units) {
+        if (seen.has(u)) continue;
+        seen.add(u);
+        for (const f of formsOf(u)) f.docs.add(doc);
       }
-      for (const key of u.keys) {
-        for (const c of new Set([u.core, ...aliasFormsCached(key)])) {
-          add(c, key, '', doc);
-          if (u.level) add(u.level + c, key, u.level, doc);
-        }
-      }
-      add(u.canonical, u.keys[0], u.level, doc);
     }
   }
   return [...forms.values()].sort((a, b) => b.form.length - a.form.length);
