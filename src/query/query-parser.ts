@@ -37,7 +37,8 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const year = time.year ?? (time.window?.label.startsWith('今年') ? Number(today.slice(0, 4)) : undefined);
 
   const kind = readKind(rest);
-  if (kind) rest = rest.replace(kind.match, ' ');
+  // Every word of the kind goes, not only the first: 长期性、持续性的任务 names one kind twice.
+  if (kind) rest = rest.replace(kind.words, ' ');
   const status = STATUSES.find(([re]) => re.test(rest));
   if (status) rest = rest.replace(status[0], ' ');
 
@@ -143,10 +144,9 @@ export function parseUnitWords(words: string, vocab: Vocabulary, today: string):
   };
 }
 
-function readKind(text: string): (KindFilter & { match: string }) | undefined {
+function readKind(text: string): (KindFilter & { words: RegExp }) | undefined {
   for (const [re, kind, every, label] of KINDS) {
-    const m = re.exec(text);
-    if (m) return { kind, every, label, match: m[0] };
+    if (re.test(text)) return { kind, every, label, words: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`) };
   }
   return undefined;
 }
@@ -176,7 +176,7 @@ const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = 
   [/每年|按年|年度性|yearly|annually|every year/i, 'periodic', 'year', '每年'],
   [/每周|按周|weekly/i, 'periodic', 'week', '每周'],
   [/周期性|定期/, 'periodic', undefined, '周期性'],
-  [/全年(?:工作|性)?|长期|持续性|持续|常态化|经常性|year[- ]round|ongoing/i, 'ongoing', undefined, '全年/长期'],
+  [/全年(?:工作|性)?|长期性?|持续性|持续|常态化|经常性|year[- ]round|ongoing/i, 'ongoing', undefined, '全年/长期'],
   [/按(?:照)?上级(?:统一|相关)?(?:部门的?)?部署|上级部署|视情况|conditional/i, 'conditional', undefined, '按上级部署'],
 ];
 

@@ -78,6 +78,8 @@ describe('parseQuery', () => {
   it('reads kinds, intents and detail references', () => {
     expect(parse('六安有哪些按月公开的任务').kind).toMatchObject({ kind: 'periodic', every: 'month' });
     expect(parse('深圳有哪些全年工作').kind?.kind).toBe('ongoing');
+    // One kind named twice: neither word is left over as a topic.
+    expect(parse('开平有哪些长期性、持续性的任务')).toMatchObject({ kind: { kind: 'ongoing' }, topic: [], unplaced: [] });
     expect(parse('开平市按上级部署的任务有哪些').kind?.kind).toBe('conditional');
     expect(parse('开平市委宣传部一共有几项任务').intent).toBe('count');
     expect(parse('how many tasks does 开平市编办 lead').intent).toBe('count');
