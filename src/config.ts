@@ -19,6 +19,12 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
  * the terminal chat; `WEBHOOK_URL` present means webhook mode instead of long polling, and then
  * `WEBHOOK_SECRET` is required (a webhook without it would take updates from anyone).
  */
+/** How plans are parsed (the bot and `build-index` alike): worker threads and each one's heap. */
+export const IndexSettings = z.object({
+  INDEX_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).optional()),
+  PARSE_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).default(1024)),
+});
+
 export const ConfigSchema = z
   .object({
     BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+:[\w-]{20,}$|^[\w:-]{8,}$/, 'must look like 123456:ABC… (from BotFather)').optional()),
@@ -29,8 +35,7 @@ export const ConfigSchema = z
     SEEDS_DIR: z.preprocess(emptyAsUndefined, z.string().default('seeds')),
     INDEX_DIR: z.preprocess(emptyAsUndefined, z.string().default('index-data')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
-    INDEX_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).optional()),
-    PARSE_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).default(1024)),
+    ...IndexSettings.shape,
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     TZ: z.preprocess(
       emptyAsUndefined,

@@ -1,3 +1,4 @@
+import { IndexSettings } from '../config.js';
 import { createLogger } from '../log.js';
 import { buildFromSeeds } from '../library/open.js';
 import { parseArgs } from './args.js';
@@ -11,7 +12,12 @@ const out = typeof flags.index === 'string' ? flags.index : process.env.INDEX_DI
 const log = createLogger(process.env.LOG_LEVEL ?? 'info');
 const started = performance.now();
 // Nothing else runs here: every core reads plans (INDEX_WORKERS overrides; 0 reads them in this thread).
-const pool = new ShardPool({ workers: process.env.INDEX_WORKERS ? Number(process.env.INDEX_WORKERS) : availableParallelism() });
+const settings = IndexSettings.safeParse(process.env);
+if (!settings.success) {
+  log.error({ msg: 'config.invalid', issues: settings.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`) });
+  process.exit(1);
+}
+const pool = new ShardPool({ workers: settings.data.INDEX_WORKERS ?? availableParallelism(), memoryMb: settings.data.PARSE_MEMORY_MB });
 const engine = await buildFromSeeds(seeds, log, out, pool);
 await pool.close();
 log.info({

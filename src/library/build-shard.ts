@@ -25,6 +25,14 @@ export async function buildShard(job: ShardJob): Promise<BuiltShard> {
   const parsed = await readSeedFile(job.dir, job.name, job.hint);
   const shard = packShard(job.key, job.name, parsed);
   const lunr = parsed.meta && parsed.tasks.length ? JSON.stringify(buildLunr(parsed.tasks)) : undefined;
-  if (job.indexDir) new IndexDir(job.indexDir).writeShard(shard, lunr);
+  // A file that gave no document (unreadable, unsupported, no table) is read again next time, never
+  // saved: a permission or I/O error fixed later must not stay cached under the file's key.
+  if (!job.indexDir || !parsed.meta) return { shard, lunr };
+  try {
+    new IndexDir(job.indexDir).writeShard(shard, lunr);
+  } catch (e) {
+    // A full disk or read-only index folder: the plan is still served, from memory.
+    return { shard: { ...shard, warnings: [...shard.warnings, { doc: job.name, message: `索引分片未能保存（${(e as Error).message}），本次仍可使用` }] }, lunr };
+  }
   return { shard, lunr };
 }

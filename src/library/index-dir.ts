@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type lunr from 'lunr';
 import { z } from 'zod';
@@ -68,13 +68,23 @@ export class IndexDir {
     if (!existsSync(this.shards)) return 0;
     let removed = 0;
     for (const f of readdirSync(this.shards)) {
-      // <key>.json, <key>.lunr.json, and what a crash left of them (<key>.json.tmp-<pid>).
+      // <key>.json, <key>.lunr.json, and what a crash left of them (<key>.json.tmp-<pid>-<random>),
+      // once it is old enough not to be another process's write in progress.
       const key = f.split('.')[0];
-      if (keep.has(key) && !f.includes('.tmp-')) continue;
+      if (f.includes('.tmp-') ? !staleTemp(join(this.shards, f)) : keep.has(key)) continue;
       rmSync(join(this.shards, f), { force: true });
       if (/^[^.]+\.json$/.test(f)) removed++;
     }
     return removed;
+  }
+}
+
+/** A temporary file older than a few minutes: left by a crash, not being written. */
+function staleTemp(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > 10 * 60_000;
+  } catch {
+    return false;
   }
 }
 

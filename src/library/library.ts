@@ -21,6 +21,8 @@ export interface LibraryOptions {
   /** Where the index is kept (shards and manifest); a reload updates it. */
   indexDir?: string;
   pool?: ShardPool;
+  /** The shards the engine was opened with (openEngine's memo): the first reload reuses them. */
+  memo?: ShardMemo;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface LibraryOptions {
  */
 export class Library {
   private reloading?: Promise<ReloadReport>;
-  private readonly memo: ShardMemo = new Map();
+  private readonly memo: ShardMemo;
   private readonly opts: LibraryOptions;
 
   /** `folder`: the documents folder alone (built in memory on reload), or with its index folder and pool. */
@@ -39,6 +41,7 @@ export class Library {
     folder: string | LibraryOptions,
   ) {
     this.opts = typeof folder === 'string' ? { seedsDir: folder } : folder;
+    this.memo = this.opts.memo ?? new Map();
   }
 
   get current(): SearchEngine {

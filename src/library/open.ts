@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { SearchEngine } from '../search/engine.js';
-import { type SyncReport, syncIndex } from './sync.js';
+import { type ShardMemo, type SyncReport, syncIndex } from './sync.js';
 import type { ShardPool } from './shard-pool.js';
 
 export interface OpenOptions {
@@ -8,6 +8,8 @@ export interface OpenOptions {
   indexDir: string;
   log: Logger;
   pool?: ShardPool;
+  /** Shards held in memory, shared with the Library that reloads later (its first reload does not read them all again). */
+  memo?: ShardMemo;
 }
 
 /**

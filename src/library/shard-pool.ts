@@ -32,6 +32,8 @@ const DEFAULT_MEMORY_MB = 1024;
  */
 export class ShardPool {
   private readonly idle: Worker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private busy = 0;
   private readonly size: number;
   private readonly memoryMb: number;
 
@@ -75,22 +77,43 @@ export class ShardPool {
     await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
   }
 
-  /** Sends one request to an idle worker (or a new one) and gives the worker back unless it died. */
+  /**
+   * Sends one request to an idle worker (or a new one, at most `size` at once: callers beyond wait)
+   * and gives the worker back unless it died or took longer than JOB_TIMEOUT_MS (then it is stopped).
+   */
   private async ask<T>(request: WorkerRequest): Promise<Outcome<T>> {
-    const worker = this.idle.pop() ?? spawn(this.memoryMb);
-    worker.ref();
-    const { outcome, dead } = await runOn<T>(worker, request);
-    if (!dead) {
-      worker.unref();
-      this.idle.push(worker);
+    while (this.busy >= Math.max(1, this.size)) await new Promise<void>((r) => this.waiting.push(r));
+    this.busy++;
+    try {
+      const worker = this.idle.pop() ?? spawn(this.memoryMb, (w) => this.drop(w));
+      worker.ref();
+      const { outcome, dead } = await runOn<T>(worker, request);
+      if (dead) await worker.terminate();
+      else {
+        worker.unref();
+        this.idle.push(worker);
+      }
+      return outcome;
+    } finally {
+      this.busy--;
+      this.waiting.shift()?.();
     }
-    return outcome;
+  }
+
+  /** An idle worker that failed or exited between jobs leaves the pool (the next job gets a fresh one). */
+  private drop(worker: Worker): void {
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
   }
 }
+
+/** Longest a worker may take over one file before it is stopped and the file reported. */
+const JOB_TIMEOUT_MS = 120_000;
 
 function runOn<T>(worker: Worker, request: WorkerRequest): Promise<{ outcome: Outcome<T>; dead: boolean }> {
   return new Promise((resolve) => {
     const done = (outcome: Outcome<T>, dead: boolean) => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -100,6 +123,7 @@ function runOn<T>(worker: Worker, request: WorkerRequest): Promise<{ outcome: Ou
     const onError = (e: Error & { code?: string }) =>
       done({ error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '解析时超出内存上限（文件内容展开后过大）' : `解析失败（${e.message}）` }, true);
     const onExit = (code: number) => done({ error: `解析进程意外退出（${code}）` }, true);
+    const timer = setTimeout(() => done({ error: `解析超时（超过 ${JOB_TIMEOUT_MS / 1000} 秒）` }, true), JOB_TIMEOUT_MS);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
@@ -111,14 +135,18 @@ function runOn<T>(worker: Worker, request: WorkerRequest): Promise<{ outcome: Ou
  * A worker running shard-worker: the compiled .js as it is, the .ts source (tsx, tests) through
  * tsx's loader, registered inside the worker before the entry is imported.
  */
-function spawn(memoryMb: number): Worker {
+function spawn(memoryMb: number, gone: (w: Worker) => void): Worker {
   const here = fileURLToPath(import.meta.url);
   const source = here.endsWith('.ts');
   const entry = JSON.stringify(pathToFileURL(join(dirname(here), `shard-worker.${source ? 'ts' : 'js'}`)).href);
   const boot = source
     ? `import(${JSON.stringify(tsxLoader())}).then((m) => { m.register(); return import(${entry}); })`
     : `import(${entry})`;
-  return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  // Always listened to: an error between jobs (a stray rejection in a parser) must not reach the bot's thread as an unhandled 'error'.
+  worker.on('error', () => gone(worker));
+  worker.on('exit', () => gone(worker));
+  return worker;
 }
 
 /** tsx's ESM API module (its package exports the .cjs to require, the .mjs beside it to import). */

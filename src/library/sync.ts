@@ -59,7 +59,9 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
   const jobs: ShardJob[] = [];
   const held: ShardMemo = new Map();
 
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
+    // Reading shards back is the bot's own thread: questions go on every few dozen files.
+    if (i % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     const entry = fileEntry(opts.seedsDir, name, catalog.hints.get(name), known.get(name));
     if (!entry) continue;
     files.push(entry);
@@ -80,11 +82,24 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     held.set(r.job.key, { records, lunr: dir && r.built.lunr ? dir.lunrOf(r.job.key) : undefined });
   }
 
-  const removed = dir ? dir.prune(new Set(files.map((f) => f.key))) : 0;
-  const same = manifest?.ok && manifest.value.code === codeFingerprint() && JSON.stringify(manifest.value.files) === JSON.stringify(files);
-  if (dir && !same) dir.writeManifest({ version: 3, builtAt: new Date().toISOString(), code: codeFingerprint(), files } satisfies Manifest);
-  memo.clear();
-  for (const [k, v] of held) memo.set(k, v);
+  // A sync that found no plan (a folder briefly empty, a mount not ready) changes nothing kept:
+  // the caller keeps its engine, and the index its shards.
+  const found = [...held.values()].some((h) => h.records.meta);
+  let removed = 0;
+  if (found) {
+    if (dir) {
+      removed = dir.prune(new Set(files.map((f) => f.key)));
+      const same = manifest?.ok && manifest.value.code === codeFingerprint() && JSON.stringify(manifest.value.files) === JSON.stringify(files);
+      try {
+        if (!same) dir.writeManifest({ version: 3, builtAt: new Date().toISOString(), code: codeFingerprint(), files } satisfies Manifest);
+      } catch (e) {
+        warnings.push({ doc: opts.indexDir!, message: `索引目录未能更新（${(e as Error).message}），下次启动将重新读取` });
+      }
+    }
+    memo.clear();
+    // Only plans are remembered: a file that gave none is read again next time.
+    for (const [k, v] of held) if (v.records.meta) memo.set(k, v);
+  }
 
   const docs: DocumentMeta[] = [];
   const tasks: Task[] = [];

@@ -8,10 +8,16 @@ let plainJieba: Jieba | undefined;
  * name and alias in the documents, so 县财政局 or 市发展改革委 stay one term. A tokenizer without user
  * words is jieba's own dictionary alone (the plans' lunr indexes), loaded once per thread.
  */
+/** A loaded jieba with the user words it holds: shared by the engines a reload builds one after another. */
+interface Segmenter {
+  jieba: Jieba;
+  loaded: Set<string>;
+}
+
 export class Tokenizer {
   private jieba?: Jieba;
+  private segmenter?: Segmenter;
   private readonly userWords: string[];
-  private readonly loaded: Set<string>;
 
   /**
    * The dictionary (about 250 ms to load) is read on first use, not at start-up. `extending`: the
@@ -19,9 +25,10 @@ export class Tokenizer {
    * of jieba being loaded again — a word of a plan since removed stays known to the segmenter until
    * restart; units themselves are matched by the corpus, not by it.
    */
-  constructor(userWords: Iterable<string> = [], private readonly extending?: Tokenizer) {
+  constructor(userWords: Iterable<string> = [], extending?: Tokenizer) {
     this.userWords = [...new Set(userWords)].filter((w) => w.length >= 2 && !/\s/.test(w));
-    this.loaded = extending?.userWords.length ? extending.loaded : new Set();
+    // Only the shared segmenter is kept, never the tokenizer before (nor its words).
+    if (this.userWords.length && extending?.userWords.length) this.segmenter = extending.warm().segmenter;
   }
 
   /** Loads the dictionaries now (a server warms up before its first question). */
@@ -31,11 +38,12 @@ export class Tokenizer {
       this.jieba = plainJieba ??= Jieba.withDict(dict);
       return this;
     }
-    const base = this.extending?.userWords.length ? this.extending.warm().jieba! : Jieba.withDict(dict);
-    const fresh = this.userWords.filter((w) => !this.loaded.has(w));
-    if (fresh.length) base.loadDict(Buffer.from(fresh.map((w) => `${w} 200000 nt`).join('\n')));
-    for (const w of fresh) this.loaded.add(w);
-    this.jieba = base;
+    this.segmenter ??= { jieba: Jieba.withDict(dict), loaded: new Set() };
+    const { jieba, loaded } = this.segmenter;
+    const fresh = this.userWords.filter((w) => !loaded.has(w));
+    if (fresh.length) jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 200000 nt`).join('\n')));
+    for (const w of fresh) loaded.add(w);
+    this.jieba = jieba;
     return this;
   }
 

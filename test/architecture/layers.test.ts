@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * Layers point one way: domain ← ingest / query / search / answer / store ← library (a documents
  * folder read into an engine: open, reload, fingerprint) ← tracking / conversation ← bot / cli ←
- * main (main.ts, compose.ts). Within the middle layer only these
+ * main (main.ts, compose.ts); the entry points (cli, main) read the environment through config. Within the middle layer only these
  * imports are allowed: search may ask query to understand a question, answer may read search's
  * results. conversation may use tracking, not the other way round. log.ts serves every layer.
  */
@@ -21,7 +21,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   tracking: ['domain', 'log', 'ingest', 'query', 'search', 'answer', 'store', 'library'],
   conversation: ['domain', 'log', 'ingest', 'query', 'search', 'answer', 'store', 'tracking', 'library'],
   bot: ['domain', 'log', 'ingest', 'query', 'search', 'answer', 'store', 'tracking', 'conversation', 'library'],
-  cli: ['domain', 'log', 'ingest', 'query', 'search', 'answer', 'store', 'tracking', 'conversation', 'library'],
+  cli: ['domain', 'log', 'ingest', 'query', 'search', 'answer', 'store', 'tracking', 'conversation', 'library', 'config'],
   main: ['domain', 'log', 'ingest', 'query', 'search', 'answer', 'store', 'tracking', 'conversation', 'bot', 'cli', 'config', 'library'],
   config: [],
 };

@@ -84,6 +84,22 @@ describe('the index folder: one shard per plan and a manifest', () => {
     expect(engine.corpus.docs.map((d) => d.doc)).not.toContain('003_6ea2951639ab2eff.txt');
   });
 
+  it('keeps the index when a sync finds no plan (a folder briefly empty), and never saves a file that gave none', async () => {
+    const seeds = seedsCopy();
+    const index = indexCopy();
+    writeFileSync(join(seeds, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 9, 200, 201, 0]));
+    const first = await syncIndex({ seedsDir: seeds, indexDir: index });
+    expect(first.report.warnings.map((w) => w.doc)).toEqual(['broken.txt']);
+    expect(shardFiles(index)).toHaveLength(5);
+    // Read again (and said again) next time: an unreadable file is not cached under its key.
+    expect((await syncIndex({ seedsDir: seeds, indexDir: index })).report).toMatchObject({ built: 1, warnings: [{ doc: 'broken.txt' }] });
+    const { readdirSync: list, rmSync } = await import('node:fs');
+    for (const f of list(seeds)) rmSync(join(seeds, f));
+    await syncIndex({ seedsDir: seeds, indexDir: index });
+    expect(shardFiles(index)).toHaveLength(5);
+    expect(manifestOf(index).files).toHaveLength(6);
+  });
+
   it('rebuilds a damaged shard from its document with a warning naming the file and field; the others load', async () => {
     const index = indexCopy();
     const victim = manifestOf(index).files.find((f) => f.name === '002_daf8c5972cb24576.txt')!;

@@ -106,7 +106,7 @@ export function view(core: ConversationCore, at: AnswerState, result?: SearchRes
       : through
         ? [[{ text: `查看通过集体表述涉及的 ${through} 项`, data: core.buttons.encode({ kind: 'more', page: 0, today: at.today, question: subject }) }]]
         : [];
-  return paged(core, text.pages, at, [...extra, ...chunk(suggestionButtons(core, subject, shown), 3)], text.complete === false ? shown.total : undefined);
+  return paged(core, text.pages, at, [...extra, ...chunk(suggestionButtons(core, subject, shown), 3)], text.complete === false ? (at.kind === 'more' ? through : shown.total - through) : undefined);
 }
 
 /**
