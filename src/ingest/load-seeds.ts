@@ -54,15 +54,14 @@ export function addToCorpus(corpus: Corpus, parsed: ParsedDocument): void {
 /**
  * Reads every supported document of a folder, in name order, each with its entry of the folder's
  * optional `catalog.json` (region, issuer, year, title that override the document's text). One bad
- * file or catalog entry gives a warning naming it; the others still load. `between` runs before
- * each file (a reload yields to the event loop there). Throws only when the folder itself cannot be read.
+ * file or catalog entry gives a warning naming it; the others still load. Throws only when the
+ * folder itself cannot be read.
  */
-export async function loadSeeds(dir: string, between?: () => Promise<void>): Promise<Corpus> {
+export async function loadSeeds(dir: string): Promise<Corpus> {
   const names = seedFiles(dir);
   const catalog = readCatalog(dir, names);
   const corpus: Corpus = { docs: [], tasks: [], warnings: [...catalog.warnings] };
   for (const name of names) {
-    await between?.();
     addToCorpus(corpus, await readSeedFile(dir, name, catalog.hints.get(name)));
   }
   return corpus;

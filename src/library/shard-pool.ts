@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentHint } from '../domain/document.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
 import { readDocument } from '../ingest/read-document.js';
-import type { BuiltShard, ShardJob } from './build-shard.js';
+import { type BuiltShard, buildShard, type ShardJob } from './build-shard.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 works in this thread (one file per event-loop turn). Defaults to the machine's cores but one, at least 1 and at most 4. */
@@ -15,7 +15,7 @@ export interface PoolOptions {
   memoryMb?: number;
 }
 
-export type JobResult = { job: ShardJob; built: BuiltShard } | { job: ShardJob; error: string };
+type JobResult = { job: ShardJob; built: BuiltShard } | { job: ShardJob; error: string };
 
 /** What a worker is asked: a shard of a documents folder's file, or an uploaded file's bytes read for its preview. */
 export type WorkerRequest = { kind: 'shard'; job: ShardJob } | { kind: 'parse'; bytes: Uint8Array; name: string; hint: DocumentHint };
@@ -44,12 +44,12 @@ export class ShardPool {
   }
 
   /** Builds every job's shard, in job order; with no workers, in this thread, one file per event-loop turn. */
-  async run(jobs: ShardJob[], inThread: (job: ShardJob) => Promise<BuiltShard>): Promise<JobResult[]> {
+  async run(jobs: ShardJob[]): Promise<JobResult[]> {
     const results = new Array<JobResult>(jobs.length);
     if (this.size <= 0) {
       for (const [i, job] of jobs.entries()) {
         await new Promise((r) => setImmediate(r));
-        results[i] = { job, built: await inThread(job) };
+        results[i] = { job, built: await buildShard(job) };
       }
       return results;
     }

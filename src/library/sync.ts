@@ -1,21 +1,27 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type lunr from 'lunr';
-import type { DocumentMeta, Warning } from '../domain/document.js';
+import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { readCatalog } from '../ingest/catalog.js';
 import { seedFiles } from '../ingest/load-seeds.js';
 import { SearchEngine } from '../search/engine.js';
 import { type PlanRecords, unpackShard } from '../search/shard.js';
-import { buildShard, type ShardJob } from './build-shard.js';
+import type { ShardJob } from './build-shard.js';
 import { codeFingerprint, contentKey, hintKey } from './content-key.js';
 import { IndexDir, type Manifest, type ManifestFile } from './index-dir.js';
 import { ShardPool } from './shard-pool.js';
 
 const IN_THREAD = new ShardPool({ workers: 0 });
 
+/** A shard held in memory: its records, and how to read its lunr index when first needed. */
+interface HeldShard {
+  records: PlanRecords;
+  lunr?: () => lunr.Index;
+}
+
 /** Shards already in memory, by key: a reload keeps them instead of reading their files again. */
-export type ShardMemo = Map<string, { records: PlanRecords; lunr?: () => lunr.Index }>;
+export type ShardMemo = Map<string, HeldShard>;
 
 export interface SyncOptions {
   seedsDir: string;
@@ -51,8 +57,10 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
   const names = seedFiles(opts.seedsDir);
   const catalog = readCatalog(opts.seedsDir, names);
   const dir = opts.indexDir ? new IndexDir(opts.indexDir) : undefined;
-  const manifest = dir?.readManifest();
-  const known = new Map((manifest?.ok && manifest.value.code === codeFingerprint() ? manifest.value.files : []).map((f) => [f.name, f]));
+  const read = dir?.readManifest();
+  // A manifest written by other reading code names keys that code would not give: none is trusted.
+  const manifest = read?.ok && read.value.code === codeFingerprint() ? read.value : undefined;
+  const known = new Map((manifest?.files ?? []).map((f) => [f.name, f]));
   const memo: ShardMemo = opts.memo ?? new Map();
   const warnings: Warning[] = [...catalog.warnings];
   const files: ManifestFile[] = [];
@@ -70,7 +78,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     else jobs.push({ dir: opts.seedsDir, name, hint: catalog.hints.get(name), key: entry.key, indexDir: opts.indexDir });
   }
 
-  for (const r of await (opts.pool ?? IN_THREAD).run(jobs, buildShard)) {
+  for (const r of await (opts.pool ?? IN_THREAD).run(jobs)) {
     if ('error' in r) {
       warnings.push({ doc: r.job.name, message: r.error });
       continue;
@@ -89,7 +97,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
   if (found) {
     if (dir) {
       removed = dir.prune(new Set(files.map((f) => f.key)));
-      const same = manifest?.ok && manifest.value.code === codeFingerprint() && JSON.stringify(manifest.value.files) === JSON.stringify(files);
+      const same = manifest && JSON.stringify(manifest.files) === JSON.stringify(files);
       try {
         if (!same) dir.writeManifest({ version: 3, builtAt: new Date().toISOString(), code: codeFingerprint(), files } satisfies Manifest);
       } catch (e) {
@@ -118,7 +126,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
 }
 
 /** A file's manifest entry: its key from the last manifest when size, mtime and catalog entry are unchanged, else read and hashed. */
-function fileEntry(seedsDir: string, name: string, hint: Parameters<typeof hintKey>[0], last: ManifestFile | undefined): ManifestFile | undefined {
+function fileEntry(seedsDir: string, name: string, hint: DocumentHint | undefined, last: ManifestFile | undefined): ManifestFile | undefined {
   const path = join(seedsDir, name);
   let st;
   try {
@@ -139,7 +147,7 @@ function fileEntry(seedsDir: string, name: string, hint: Parameters<typeof hintK
 }
 
 /** A shard read back from the index folder; a damaged one is left to be rebuilt, with a warning. */
-function fromDisk(dir: IndexDir, key: string, name: string, warnings: Warning[]): ShardMemo extends Map<string, infer V> ? V | undefined : never {
+function fromDisk(dir: IndexDir, key: string, name: string, warnings: Warning[]): HeldShard | undefined {
   const read = dir.readShard(key);
   if (!read.ok) {
     if (!/: missing$/.test(read.reason)) warnings.push({ doc: name, message: `索引分片已损坏，已从文档重建（${read.reason}）` });

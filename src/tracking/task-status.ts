@@ -67,12 +67,6 @@ export class StatusBook {
     return next;
   }
 
-  /** Who closed a task that is done (its latest 办结), as people read it: Li（id 7）. */
-  closedBy(taskId: string, period?: Period): string | undefined {
-    const c = this.closure(taskId, period);
-    return c && whoDid(c);
-  }
-
   all(): Map<string, TaskRecord> {
     const out = new Map<string, TaskRecord>();
     for (const { key, value } of this.store.list('status')) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/store.js';
 import { periodContaining } from '../../src/tracking/period.js';
-import { StatusBook } from '../../src/tracking/task-status.js';
+import { StatusBook, whoDid } from '../../src/tracking/task-status.js';
 
 const Q1 = periodContaining('quarter', '2016-02-01');
 const Q2 = periodContaining('quarter', '2016-05-01');
@@ -27,7 +27,7 @@ describe('the status book', () => {
     store.write('status', 'quarterly', old);
     const book = new StatusBook(store);
     expect(book.closure('dated')).toMatchObject({ note: '已公开', by: '测试 县财政局' });
-    expect(book.closedBy('dated')).toBe('测试 县财政局');
+    expect(whoDid(book.closure('dated')!)).toBe('测试 县财政局');
     // A periodic task's older 办结 closed the period it was made in, and only that one.
     expect(book.isDone('quarterly', Q1)).toBe(true);
     expect(book.isDone('quarterly', Q2)).toBe(false);
