@@ -18,7 +18,7 @@ import type { SearchEngine } from './search/engine.js';
 import { Library, type ReloadReport } from './library/library.js';
 import { openEngine } from './library/open.js';
 import { ShardPool } from './library/shard-pool.js';
-import type { ShardMemo } from './library/sync.js';
+import { ShardMemo } from './library/sync.js';
 import { ArchivedPlans } from './store/archived-plans.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { ReminderScheduler } from './tracking/scheduler.js';
@@ -46,14 +46,15 @@ export async function compose(config: Config, log: Logger, opts: { engine?: Sear
   const store = new SqliteStore(config.DATA_DIR);
   // Documents are parsed in worker threads, each with a heap limit, so the bot answers meanwhile.
   const pool = new ShardPool({ workers: config.INDEX_WORKERS, memoryMb: config.PARSE_MEMORY_MB });
-  const memo: ShardMemo = new Map();
-  const engine = opts.engine ?? (await openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log, pool, memo }));
+  const memo = new ShardMemo();
+  const cacheBytes = config.INDEX_CACHE_MB * 2 ** 20;
+  const engine = opts.engine ?? (await openEngine({ seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, log, pool, memo, cacheBytes }));
   // Every reload keeps INDEX_DIR up to date (the shards of new or changed files, the manifest).
-  const library = new Library(engine, { seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, pool, memo });
+  const library = new Library(engine, { seedsDir: config.SEEDS_DIR, indexDir: config.INDEX_DIR, pool, memo, cacheBytes });
   const plans = new PlanFolder(config.SEEDS_DIR, new ArchivedPlans(store));
   const reload = async () => {
     const report = await library.reload();
-    if (report.ok) log.info({ msg: 'index.reloaded', dir: config.INDEX_DIR, tasks: library.current.corpus.tasks.length, rebuilt: report.rebuilt, reused: report.reused, ms: report.ms });
+    if (report.ok) log.info({ msg: 'index.reloaded', dir: config.INDEX_DIR, tasks: library.current.corpus.taskCount, rebuilt: report.rebuilt, reused: report.reused, ms: report.ms });
     return report;
   };
   const uploads = new Uploads(store, config.DATA_DIR, plans, new ButtonCodec(store), (bytes, name, hint) => pool.parse(bytes, name, hint));

@@ -23,6 +23,7 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 export const IndexSettings = z.object({
   INDEX_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).optional()),
   PARSE_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).default(1024)),
+  INDEX_CACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(262144).default(768)),
 });
 
 export const ConfigSchema = z

@@ -24,7 +24,7 @@ log.info({
   msg: 'index.built',
   dir: out,
   docs: engine.corpus.docs.length,
-  tasks: engine.corpus.tasks.length,
+  tasks: engine.corpus.taskCount,
   ms: Math.round(performance.now() - started),
 });
 process.exitCode = engine.corpus.docs.length ? 0 : 1;

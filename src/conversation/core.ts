@@ -47,7 +47,6 @@ export class ConversationCore {
   readonly startedAt = Date.now();
   private questions = 0;
   /** Each corpus's tasks by id (a reload makes a new corpus). */
-  private readonly ids = new WeakMap<Corpus, Map<string, IndexedTask>>();
 
   constructor(readonly deps: ConversationDeps) {
     this.bindings = new ChatBindings(deps.store);
@@ -151,10 +150,7 @@ export class ConversationCore {
 
   /** A task of the library by its id; undefined when no plan holds it (any more). */
   taskById(taskId: string): IndexedTask | undefined {
-    const corpus = this.deps.library.current.corpus;
-    let byId = this.ids.get(corpus);
-    if (!byId) this.ids.set(corpus, (byId = new Map(corpus.tasks.map((t) => [t.id, t]))));
-    return byId.get(taskId);
+    return this.deps.library.current.corpus.taskById(taskId);
   }
 
   /** Reloads the documents folder: the composed reload (which also saves the index) or the library's. */

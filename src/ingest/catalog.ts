@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentHint, type Warning } from '../domain/document.js';
 
@@ -107,3 +107,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const FIELDS = DocumentHint.shape;
+
+/** The document files of a seeds folder, in name order, without its catalog (throws when the folder cannot be read). */
+export function seedFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && n !== CATALOG_FILE)
+    .sort();
+}

@@ -1,9 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
-import { CATALOG_FILE, readCatalog } from './catalog.js';
+import { readCatalog, seedFiles } from './catalog.js';
 import type { ParsedDocument } from './parse-document.js';
 import { MAX_BINARY_BYTES, readDocument, SUPPORTED } from './read-document.js';
 
@@ -15,12 +15,6 @@ export interface Corpus {
 
 export { SUPPORTED };
 
-/** The document files of a seeds folder, in name order, without its catalog (throws when the folder cannot be read). */
-export function seedFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => !n.startsWith('.') && n !== CATALOG_FILE)
-    .sort();
-}
 
 /**
  * Reads one file of a seeds folder, with what the folder's catalog says about it (`hint`):

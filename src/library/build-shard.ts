@@ -3,6 +3,8 @@ import { readSeedFile } from '../ingest/load-seeds.js';
 import { buildLunr } from '../search/lunr-index.js';
 import { packShard, type Shard } from '../search/shard.js';
 import { IndexDir } from './index-dir.js';
+import { gramsOfTexts, type PlanGrams } from '../search/gram-index.js';
+import { describePlan, type PlanInfo } from '../search/plan-source.js';
 
 /** One file of a documents folder to read into a shard, under its content key. */
 export interface ShardJob {
@@ -14,10 +16,16 @@ export interface ShardJob {
   indexDir?: string;
 }
 
-/** A shard as built: its records and its lunr index as JSON (none for a file that gave no tasks). */
+/**
+ * A shard as built: its records, its lunr index as JSON (none for a file that gave no tasks), and
+ * for a plan its info and the characters its texts hold (the library's GramIndex), computed where it
+ * is built; `bytes`, the size of the shard file written.
+ */
 export interface BuiltShard {
   shard: Shard;
   lunr?: string;
+  plan?: { info: PlanInfo; grams: PlanGrams };
+  bytes?: number;
 }
 
 /** Reads one file (warnings name it; never throws for a bad file), builds its shard and saves it: what a worker does. */
@@ -27,12 +35,16 @@ export async function buildShard(job: ShardJob): Promise<BuiltShard> {
   const lunr = parsed.meta && parsed.tasks.length ? JSON.stringify(buildLunr(parsed.tasks)) : undefined;
   // A file that gave no document (unreadable, unsupported, no table) is read again next time, never
   // saved: a permission or I/O error fixed later must not stay cached under the file's key.
-  if (!job.indexDir || !parsed.meta) return { shard, lunr };
+  if (!parsed.meta) return { shard, lunr };
+  const described = describePlan(job.key, parsed.meta, parsed.tasks, parsed.warnings);
+  const plan = { info: described.info, grams: gramsOfTexts(described.texts) };
+  if (!job.indexDir) return { shard, lunr, plan };
   try {
-    new IndexDir(job.indexDir).writeShard(shard, lunr);
+    const bytes = new IndexDir(job.indexDir).writeShard(shard, lunr);
+    return { shard, lunr, plan, bytes };
   } catch (e) {
     // A full disk or read-only index folder: the plan is still served, from memory.
-    return { shard: { ...shard, warnings: [...shard.warnings, { doc: job.name, message: `索引分片未能保存（${(e as Error).message}），本次仍可使用` }] }, lunr };
+    const warnings = [...shard.warnings, { doc: job.name, message: `索引分片未能保存（${(e as Error).message}），本次仍可使用` }];
+    return { shard: { ...shard, warnings }, lunr, plan: { ...plan, info: { ...plan.info, warnings } } };
   }
-  return { shard, lunr };
 }

@@ -4,24 +4,41 @@ import type lunr from 'lunr';
 import { z } from 'zod';
 import { loadLunr } from '../search/lunr-index.js';
 import { Shard } from '../search/shard.js';
+import { GramHeader, GramIndex } from '../search/gram-index.js';
+import { PlanInfo } from '../search/plan-source.js';
 import { writeAtomic } from './write-atomic.js';
 
-/** What the manifest remembers of a file: enough to know it unchanged (size, mtime, hint) without reading it. */
-const ManifestFile = z.object({ name: z.string(), size: z.number(), mtimeMs: z.number(), hint: z.string(), key: z.string() });
+/**
+ * What the manifest remembers of a file: enough to know it unchanged (size, mtime, hint) without
+ * reading it, and for a plan what start-up needs of it without reading its shard (its info, and
+ * its shard's size, a cheap check that the shard is the one written).
+ */
+const ManifestFile = z.object({
+  name: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  hint: z.string(),
+  key: z.string(),
+  plan: PlanInfo.optional(),
+  shardBytes: z.number().int().nonnegative().optional(),
+});
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
-/** The index folder's table of contents: each document file of the folder and the key of its shard. */
-export const Manifest = z.object({ version: z.literal(3), builtAt: z.string(), code: z.string(), files: z.array(ManifestFile) });
+/** The index folder's table of contents: each document file of the folder, the key of its shard and its plan's info. */
+export const Manifest = z.object({ version: z.literal(4), builtAt: z.string(), code: z.string(), files: z.array(ManifestFile) });
 export type Manifest = z.infer<typeof Manifest>;
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const MANIFEST = 'manifest.json';
+const GRAMS = 'grams.json';
+const GRAM_POSITIONS = 'grams.bin';
 /** The single-file index of earlier versions, removed when shards replace it. */
 const LEGACY = ['corpus.json', 'lunr.json'];
 
 /**
- * INDEX_DIR on disk: `manifest.json` and one shard per plan under `shards/` (`<key>.json`, its
+ * INDEX_DIR on disk: `manifest.json`, which plans hold which characters (`grams.json` and its
+ * positions `grams.bin`, see GramIndex) and one shard per plan under `shards/` (`<key>.json`, its
  * records, and `<key>.lunr.json`, its lunr index). Each file is written whole and renamed into
  * place; the manifest is written last, so a crash leaves shards the manifest does not name yet,
  * never a manifest naming a shard that is not there.
@@ -45,6 +62,38 @@ export class IndexDir {
     for (const f of LEGACY) rmSync(join(this.dir, f), { force: true });
   }
 
+  /** Which plans hold which characters, as last written; the caller checks it names the manifest's plans. */
+  readGrams(): Read<GramIndex> {
+    const header = join(this.dir, GRAMS);
+    if (!existsSync(header)) return { ok: false, reason: `${header}: missing` };
+    const read = parseFile(header, GramHeader);
+    if (!read.ok) return read;
+    let body: Buffer;
+    try {
+      body = readFileSync(join(this.dir, GRAM_POSITIONS));
+    } catch (e) {
+      return { ok: false, reason: `${join(this.dir, GRAM_POSITIONS)}: ${(e as Error).message}` };
+    }
+    const index = GramIndex.load(read.value, body);
+    return 'error' in index ? { ok: false, reason: `${header}: ${index.error}` } : { ok: true, value: index };
+  }
+
+  writeGrams(index: GramIndex): void {
+    mkdirSync(this.dir, { recursive: true });
+    const { header, body } = index.serialize();
+    writeAtomic(join(this.dir, GRAM_POSITIONS), body);
+    writeAtomic(join(this.dir, GRAMS), JSON.stringify(header));
+  }
+
+  /** The size of a shard's file (the manifest's check that it is the one written), undefined when it is missing. */
+  shardBytes(key: string): number | undefined {
+    try {
+      return statSync(join(this.shards, `${key}.json`)).size;
+    } catch {
+      return undefined;
+    }
+  }
+
   readShard(key: string): Read<Shard> {
     const path = join(this.shards, `${key}.json`);
     if (!existsSync(path)) return { ok: false, reason: `${path}: missing` };
@@ -57,10 +106,13 @@ export class IndexDir {
     return () => loadLunr(JSON.parse(readFileSync(join(this.shards, `${key}.lunr.json`), 'utf8')));
   }
 
-  writeShard(shard: Shard, lunrJson: string | undefined): void {
+  /** Writes a shard and its lunr index; returns the shard file's size. */
+  writeShard(shard: Shard, lunrJson: string | undefined): number {
     mkdirSync(this.shards, { recursive: true });
     if (lunrJson !== undefined) writeAtomic(join(this.shards, `${shard.key}.lunr.json`), lunrJson);
-    writeAtomic(join(this.shards, `${shard.key}.json`), JSON.stringify(shard));
+    const json = Buffer.from(JSON.stringify(shard));
+    writeAtomic(join(this.shards, `${shard.key}.json`), json);
+    return json.length;
   }
 
   /** Deletes the shards whose key is not kept (plans removed or changed); returns how many. */

@@ -1,7 +1,7 @@
 import type { Warning } from '../domain/document.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { ShardPool } from './shard-pool.js';
-import { type ShardMemo, syncIndex } from './sync.js';
+import { ShardMemo, syncIndex } from './sync.js';
 
 export interface ReloadReport {
   ok: boolean;
@@ -23,6 +23,8 @@ export interface LibraryOptions {
   pool?: ShardPool;
   /** The shards the engine was opened with (openEngine's memo): the first reload reuses them. */
   memo?: ShardMemo;
+  /** About how much memory the plans read for questions may hold (CorpusOptions.cacheBytes). */
+  cacheBytes?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export class Library {
     folder: string | LibraryOptions,
   ) {
     this.opts = typeof folder === 'string' ? { seedsDir: folder } : folder;
-    this.memo = this.opts.memo ?? new Map();
+    this.memo = this.opts.memo ?? new ShardMemo();
   }
 
   get current(): SearchEngine {
@@ -66,14 +68,12 @@ export class Library {
     const { engine: next, report } = synced;
     const counts = { rebuilt: report.built, reused: report.reused, warnings: report.warnings, ms: report.ms };
     if (report.docs.length === 0) return { ok: false, docs: [], added: 0, removed: 0, ...counts };
-    const before = new Set(this.engine.corpus.tasks.map((t) => t.id));
-    const after = new Set(next.corpus.tasks.map((t) => t.id));
     this.engine = next;
     return {
       ok: true,
       docs: report.docs.map((d) => ({ doc: d.doc, region: d.region, year: d.year, tasks: d.taskCount })),
-      added: [...after].filter((id) => !before.has(id)).length,
-      removed: [...before].filter((id) => !after.has(id)).length,
+      added: report.tasksAdded,
+      removed: report.tasksRemoved,
       ...counts,
     };
   }

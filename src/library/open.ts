@@ -10,6 +10,8 @@ export interface OpenOptions {
   pool?: ShardPool;
   /** Shards held in memory, shared with the Library that reloads later (its first reload does not read them all again). */
   memo?: ShardMemo;
+  /** About how much memory the plans read for questions may hold (CorpusOptions.cacheBytes). */
+  cacheBytes?: number;
 }
 
 /**

@@ -5,8 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentHint } from '../domain/document.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
-import { readDocument } from '../ingest/read-document.js';
-import { type BuiltShard, buildShard, type ShardJob } from './build-shard.js';
+import type { BuiltShard, ShardJob } from './build-shard.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 works in this thread (one file per event-loop turn). Defaults to the machine's cores but one, at least 1 and at most 4. */
@@ -49,6 +48,8 @@ export class ShardPool {
     if (this.size <= 0) {
       for (const [i, job] of jobs.entries()) {
         await new Promise((r) => setImmediate(r));
+        // The parsers are loaded when first used: a start-up with every shard built loads none.
+        const { buildShard } = await import('./build-shard.js');
         results[i] = { job, built: await buildShard(job) };
       }
       return results;
@@ -67,7 +68,7 @@ export class ShardPool {
 
   /** Reads an uploaded file for its preview; a failure of the worker (its heap limit) is the document's warning. */
   async parse(bytes: Uint8Array, name: string, hint: DocumentHint): Promise<ParsedDocument> {
-    if (this.size <= 0) return readDocument(bytes, name, hint);
+    if (this.size <= 0) return (await import('../ingest/read-document.js')).readDocument(bytes, name, hint);
     const outcome = await this.ask<ParsedDocument>({ kind: 'parse', bytes, name, hint });
     return 'value' in outcome ? outcome.value : { tasks: [], warnings: [{ doc: name, message: outcome.error }] };
   }

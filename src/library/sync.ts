@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type lunr from 'lunr';
 import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
-import type { Task } from '../domain/task.js';
-import { readCatalog } from '../ingest/catalog.js';
-import { seedFiles } from '../ingest/load-seeds.js';
+import { readCatalog, seedFiles } from '../ingest/catalog.js';
 import { SearchEngine } from '../search/engine.js';
+import { taskIds } from '../search/corpus.js';
 import { type PlanRecords, unpackShard } from '../search/shard.js';
+import { GramIndex, gramsOfTexts, type PlanGrams } from '../search/gram-index.js';
+import { describePlan, type PlanInfo, type PlanSource, topicText } from '../search/plan-source.js';
 import type { ShardJob } from './build-shard.js';
 import { codeFingerprint, contentKey, hintKey } from './content-key.js';
 import { IndexDir, type Manifest, type ManifestFile } from './index-dir.js';
@@ -14,14 +15,22 @@ import { ShardPool } from './shard-pool.js';
 
 const IN_THREAD = new ShardPool({ workers: 0 });
 
-/** A shard held in memory: its records, and how to read its lunr index when first needed. */
+/** A shard held in memory (no index folder, or its file could not be written): its records and its plan's info. */
 interface HeldShard {
   records: PlanRecords;
+  info?: PlanInfo;
+  bytes?: number;
   lunr?: () => lunr.Index;
 }
 
-/** Shards already in memory, by key: a reload keeps them instead of reading their files again. */
-export type ShardMemo = Map<string, HeldShard>;
+/**
+ * What one sync leaves the next (the library's reload): the shards held in memory, by key, and the
+ * character index it wrote — neither read again.
+ */
+export class ShardMemo {
+  readonly shards = new Map<string, HeldShard>();
+  grams?: GramIndex;
+}
 
 export interface SyncOptions {
   seedsDir: string;
@@ -31,14 +40,19 @@ export interface SyncOptions {
   pool?: ShardPool;
   /** Shards a previous sync held (the library's); updated in place to what this one holds. */
   memo?: ShardMemo;
-  /** The engine the new one replaces (a reload): its loaded segmenter is extended, not loaded again. */
+  /** The engine the new one replaces (a reload): its loaded segmenter is extended, its character index updated, neither read again. */
   replacing?: SearchEngine;
+  /** About how much memory the plans read for questions may hold (CorpusOptions.cacheBytes). */
+  cacheBytes?: number;
 }
 
 export interface SyncReport {
   docs: DocumentMeta[];
   /** Shards built now (files new or changed since the index), reused (unchanged), deleted (files gone). */
   built: number;
+  /** Tasks (by id) of the plans built now that their plans did not hold before, and those gone. */
+  tasksAdded: number;
+  tasksRemoved: number;
   reused: number;
   removed: number;
   warnings: Warning[];
@@ -47,10 +61,11 @@ export interface SyncReport {
 
 /**
  * Brings the index up to the documents folder and returns the engine over it: every file is keyed
- * by its content (the manifest's size and mtime spare reading an unchanged one), an unchanged file's
- * shard is reused, a new or changed one is built (worker threads, off the event loop), a damaged
- * shard is rebuilt from its document with a warning, and the shards of files gone are deleted.
- * Throws only when the folder itself cannot be read.
+ * by its content (the manifest's size and mtime spare reading an unchanged one); an unchanged plan
+ * is taken from the manifest (its info) and the character index, its shard read only when a question
+ * needs it; a new or changed file is built (worker threads, off the event loop); a shard whose size
+ * is not the one written is checked, and rebuilt from its document with a warning when damaged; the
+ * shards of files gone are deleted. Throws only when the folder itself cannot be read.
  */
 export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngine; report: SyncReport }> {
   const started = performance.now();
@@ -61,23 +76,43 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
   // A manifest written by other reading code names keys that code would not give: none is trusted.
   const manifest = read?.ok && read.value.code === codeFingerprint() ? read.value : undefined;
   const known = new Map((manifest?.files ?? []).map((f) => [f.name, f]));
-  const memo: ShardMemo = opts.memo ?? new Map();
+  const memo = opts.memo ?? new ShardMemo();
   const warnings: Warning[] = [...catalog.warnings];
   const files: ManifestFile[] = [];
   const jobs: ShardJob[] = [];
-  const held: ShardMemo = new Map();
+  /** Plans whose characters the index must take in (built now, or checked shards it lacks). */
+  const fresh = new Map<string, PlanGrams>();
+  const held = new Map<string, HeldShard>();
 
   for (const [i, name] of names.entries()) {
-    // Reading shards back is the bot's own thread: questions go on every few dozen files.
+    // Checking shards is the bot's own thread: questions go on every few dozen files.
     if (i % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     const entry = fileEntry(opts.seedsDir, name, catalog.hints.get(name), known.get(name));
     if (!entry) continue;
-    files.push(entry);
-    const kept = memo.get(entry.key) ?? (dir ? fromDisk(dir, entry.key, name, warnings) : undefined);
-    if (kept) held.set(entry.key, kept);
-    else jobs.push({ dir: opts.seedsDir, name, hint: catalog.hints.get(name), key: entry.key, indexDir: opts.indexDir });
+    const kept = memo.shards.get(entry.key);
+    if (kept) {
+      held.set(entry.key, kept);
+      files.push(kept.info ? { ...entry, plan: kept.info, shardBytes: kept.bytes } : entry);
+      continue;
+    }
+    if (dir && entry.plan && entry.shardBytes !== undefined && dir.shardBytes(entry.key) === entry.shardBytes) {
+      files.push(entry);
+      continue;
+    }
+    const checked = dir ? fromDisk(dir, entry.key, name, warnings) : undefined;
+    if (checked?.records.meta) {
+      const { info, texts } = describePlan(entry.key, checked.records.meta!, checked.records.tasks, checked.records.warnings);
+      fresh.set(entry.key, gramsOfTexts(texts));
+      files.push({ ...entry, plan: info, shardBytes: dir!.shardBytes(entry.key) });
+    } else {
+      files.push(entry);
+      jobs.push({ dir: opts.seedsDir, name, hint: catalog.hints.get(name), key: entry.key, indexDir: opts.indexDir });
+    }
   }
 
+  const built = new Map<string, ManifestFile>();
+  const newIds = new Set<string>();
+  const oldIds = new Set<string>();
   for (const r of await (opts.pool ?? IN_THREAD).run(jobs)) {
     if ('error' in r) {
       warnings.push({ doc: r.job.name, message: r.error });
@@ -85,44 +120,108 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     }
     // One shard per event-loop turn: questions go on between them.
     await new Promise((resolve) => setImmediate(resolve));
-    const records = unpackShard(r.built.shard);
-    if ('error' in records) throw new Error(`${r.job.name}: ${records.error}`);
-    held.set(r.job.key, { records, lunr: dir && r.built.lunr ? dir.lunrOf(r.job.key) : undefined });
+    const { plan, bytes } = r.built;
+    const entry = files.find((f) => f.key === r.job.key)!;
+    if (!plan) {
+      warnings.push(...r.built.shard.warnings);
+      continue;
+    }
+    fresh.set(r.job.key, plan.grams);
+    for (const id of taskIds(plan.info.meta.doc, r.built.shard.tasks.map(([seq, item]) => ({ seq: r.built.shard.strings[seq], item: r.built.shard.strings[item] })))) newIds.add(id);
+    built.set(r.job.key, { ...entry, plan: plan.info, shardBytes: bytes });
+    // Without an index folder (or when its shard could not be written) the plan lives in memory.
+    if (!dir || bytes === undefined) {
+      const records = unpackShard(r.built.shard);
+      if ('error' in records) throw new Error(`${r.job.name}: ${records.error}`);
+      held.set(r.job.key, { records, info: plan.info, lunr: undefined });
+    }
   }
+  const entries = files.map((f) => built.get(f.key) ?? f);
+  const plans = entries.filter((f) => f.plan);
+  const found = plans.length > 0;
 
   // A sync that found no plan (a folder briefly empty, a mount not ready) changes nothing kept:
   // the caller keeps its engine, and the index its shards.
-  const found = [...held.values()].some((h) => h.records.meta);
   let removed = 0;
+  let grams = memo.grams ?? GramIndex.empty;
   if (found) {
+    const keep = new Set(plans.map((f) => f.key));
+    if (!memo.grams && dir) {
+      const last = dir.readGrams();
+      if (last.ok) grams = last.value;
+      else if (manifest) warnings.push({ doc: opts.indexDir!, message: `字符索引不可用，已重建（${last.reason}）` });
+    }
+    const have = new Set(grams.plans);
+    // The plans the index holds and no longer should, with their characters (their shards are still there) so their texts leave the counts.
+    const gone = new Map<string, PlanGrams | undefined>();
+    for (const k of grams.plans) {
+      if (k === null || keep.has(k)) continue;
+      const old = dir ? recordsOnDisk(dir, k) : memo.shards.get(k)?.records;
+      gone.set(k, old && gramsOfRecords(old));
+      if (old?.meta && !opts.replacing) for (const id of taskIds(old.meta.doc, old.tasks)) oldIds.add(id);
+    }
+    // A reload compares with the engine it replaces: the plans built again and those gone (their shards still there).
+    if (opts.replacing) {
+      const rebuilt = new Set([...built.values()].map((f) => f.plan!.meta.doc));
+      const now = new Set(plans.map((f) => f.plan!.meta.doc));
+      for (const d of opts.replacing.corpus.docs) {
+        if (rebuilt.has(d.doc) || !now.has(d.doc)) for (const t of opts.replacing.corpus.tasksOf(d.doc)) oldIds.add(t.id);
+      }
+    }
+    // Plans kept whose characters the index lacks (an index from before, or damaged): read from their shards.
+    for (const f of plans) if (!have.has(f.key) && !fresh.has(f.key)) fresh.set(f.key, gramsOfRecords((dir && recordsOnDisk(dir, f.key)) || held.get(f.key)?.records));
+    const added = plans.filter((f) => fresh.has(f.key) && !have.has(f.key)).map((f) => ({ key: f.key, grams: fresh.get(f.key)! }));
+    if (gone.size || added.length) grams = grams.with(gone, added);
     if (dir) {
-      removed = dir.prune(new Set(files.map((f) => f.key)));
-      const same = manifest && JSON.stringify(manifest.files) === JSON.stringify(files);
       try {
-        if (!same) dir.writeManifest({ version: 3, builtAt: new Date().toISOString(), code: codeFingerprint(), files } satisfies Manifest);
+        if (gone.size || added.length || !manifest) dir.writeGrams(grams);
+        // An unchanged file's entry is the manifest's own object (fileEntry): nothing to compare field by field.
+        const same = manifest && entries.length === manifest.files.length && entries.every((e, i) => e === manifest.files[i]);
+        if (!same) dir.writeManifest({ version: 4, builtAt: new Date().toISOString(), code: codeFingerprint(), files: entries } satisfies Manifest);
       } catch (e) {
         warnings.push({ doc: opts.indexDir!, message: `索引目录未能更新（${(e as Error).message}），下次启动将重新读取` });
       }
+      removed = dir.prune(keep);
     }
-    memo.clear();
-    // Only plans are remembered: a file that gave none is read again next time.
-    for (const [k, v] of held) if (v.records.meta) memo.set(k, v);
+    memo.shards.clear();
+    // Only plans held in memory are remembered (no index folder, or a shard not written).
+    for (const [k, v] of held) memo.shards.set(k, v);
+    memo.grams = grams;
   }
 
-  const docs: DocumentMeta[] = [];
-  const tasks: Task[] = [];
+  const infos = plans.map((f) => f.plan!);
+  for (const p of infos) warnings.push(...p.warnings);
   const saved = new Map<string, () => lunr.Index>();
-  for (const f of files) {
-    const shard = held.get(f.key);
-    if (!shard) continue;
-    warnings.push(...shard.records.warnings);
-    if (!shard.records.meta) continue;
-    docs.push(shard.records.meta);
-    tasks.push(...shard.records.tasks);
-    if (shard.lunr) saved.set(shard.records.meta.doc, shard.lunr);
-  }
-  const engine = SearchEngine.build(docs, tasks, saved, opts.replacing);
-  return { engine, report: { docs, built: jobs.length, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) } };
+  if (dir) for (const p of infos) if (!held.has(p.key) && p.meta.taskCount) saved.set(p.meta.doc, dir.lunrOf(p.key));
+  const source: PlanSource = {
+    plans: infos,
+    grams,
+    load: (key) => {
+      const inMemory = held.get(key);
+      if (inMemory) return inMemory.records.tasks;
+      const shard = dir?.readShard(key);
+      if (!shard?.ok) return { error: shard?.reason ?? `${key}: not held` };
+      const records = unpackShard(shard.value);
+      return 'error' in records ? records : records.tasks;
+    },
+  };
+  const engine = SearchEngine.over(source, saved, opts.replacing, { cacheBytes: opts.cacheBytes });
+  const docs = infos.map((p) => p.meta);
+  const tasksAdded = [...newIds].filter((id) => !oldIds.has(id)).length;
+  const tasksRemoved = [...oldIds].filter((id) => !newIds.has(id)).length;
+  return { engine, report: { docs, built: jobs.length, tasksAdded, tasksRemoved, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) } };
+}
+
+/** A shard's characters, read from its file (a plan leaving the index, or one it lacks). */
+function recordsOnDisk(dir: IndexDir, key: string): PlanRecords | undefined {
+  const shard = dir.readShard(key);
+  if (!shard.ok) return undefined;
+  const records = unpackShard(shard.value);
+  return 'error' in records ? undefined : records;
+}
+
+function gramsOfRecords(records: PlanRecords | undefined): PlanGrams {
+  return gramsOfTexts(new Set((records?.tasks ?? []).map(topicText)));
 }
 
 /** A file's manifest entry: its key from the last manifest when size, mtime and catalog entry are unchanged, else read and hashed. */
@@ -158,5 +257,5 @@ function fromDisk(dir: IndexDir, key: string, name: string, warnings: Warning[])
     warnings.push({ doc: name, message: `索引分片已损坏，已从文档重建（${records.error}）` });
     return undefined;
   }
-  return { records, lunr: records.meta && records.tasks.length ? dir.lunrOf(key) : undefined };
+  return { records };
 }

@@ -4,6 +4,7 @@ import { placeOf, type Place } from '../domain/gazetteer.js';
 import { aliasForms, analyzeUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { variants } from '../domain/topic-words.js';
 import { textGroups } from './text-groups.js';
+import { memorySource, type PlanSource, topicText } from './plan-source.js';
 import type { BodyForm, UnitForm } from '../query/vocabulary.js';
 
 export type { BodyForm, UnitForm };
@@ -32,18 +33,35 @@ class Entry implements IndexedTask {
   ) {}
 
   get text(): string {
-    return (this.normalized ??= `${this.task.task} ${this.task.requirement}`.normalize('NFKC').toLowerCase());
+    return (this.normalized ??= topicText(this.task));
   }
 }
 
+/** A plan read into memory: its tasks, and what questions computed of them (dropped with it). */
+interface LoadedPlan {
+  tasks: IndexedTask[];
+  bytes: number;
+  texts?: Map<string, IndexedTask[]>;
+  units?: Array<{ unit: UnitName; lead: number[]; responsible: number[] }>;
+  oneColumn?: boolean;
+}
+
+export interface CorpusOptions {
+  /** About how much memory the plans read may hold (the least recently used are dropped first); unbounded when absent. */
+  cacheBytes?: number;
+}
+
 /**
- * The in-memory corpus questions are answered from: documents, tasks and a catalog of unit names.
- * Built once from parsed records; read-only afterwards.
+ * The corpus questions are answered from: documents, tasks and a catalog of unit names. The
+ * documents and their vocabulary (regions, units, bodies, which plans hold which words) come from
+ * the plans' infos; a plan's tasks are read when a question first needs them and kept in a bounded
+ * cache. Read-only: a changed library is a new corpus.
  */
 export class Corpus {
-  readonly byDoc = new Map<string, IndexedTask[]>();
-  private readonly planTexts = new Map<string, Map<string, IndexedTask[]>>();
+  readonly docs: DocumentMeta[];
   readonly docByName = new Map<string, DocumentMeta>();
+  private readonly keyOf = new Map<string, string>();
+  private readonly docOfKey = new Map<string, string>();
   private readonly positions = new Map<string, number>();
   /** Every unit name and alias form, longest first. */
   readonly unitForms: UnitForm[];
@@ -55,29 +73,36 @@ export class Corpus {
   readonly unitsByHead = new Map<string, UnitForm[]>();
   /** The plans that are one body's own, by the first character of the body's function and its kind. */
   readonly bodiesByHead = new Map<string, BodyForm[]>();
+  /** Documents that are one body's own plan. */
+  readonly bodyDocs = new Set<string>();
+  /** The number of distinct task texts, counted per plan (the library's size for word rarity). */
+  readonly textCount: number;
+  /** Plans whose tasks could not be read (their shard gone or damaged since start-up), with why. */
+  readonly unreadable = new Map<string, string>();
   /** Each document's division in the gazetteer (undefined when its region is none the gazetteer knows). */
   private readonly places = new Map<string, Place | undefined>();
   private inside?: Map<Place, string[]>;
-  private readonly oneColumn = new Map<string, boolean>();
-  private readonly unitIndexes = new Map<string, Array<{ unit: UnitName; lead: number[]; responsible: number[] }>>();
-  /** Documents that are one body's own plan. */
-  readonly bodyDocs = new Set<string>();
-  private readonly holding = new Map<string, number>();
-  private distinct?: string[];
+  private readonly holding = new Map<string, boolean>();
+  private readonly loaded = new Map<string, LoadedPlan>();
+  private loadedBytes = 0;
+  private readonly units: UnitReader;
 
   constructor(
-    readonly docs: DocumentMeta[],
-    readonly tasks: IndexedTask[],
+    private readonly source: PlanSource,
+    private readonly opts: CorpusOptions = {},
   ) {
-    docs.forEach((d, i) => {
-      this.docByName.set(d.doc, d);
-      this.positions.set(d.doc, i);
-      this.byDoc.set(d.doc, []);
+    this.docs = source.plans.map((p) => p.meta);
+    this.units = new UnitReader(this.docs);
+    source.plans.forEach((p, i) => {
+      this.docByName.set(p.meta.doc, p.meta);
+      this.positions.set(p.meta.doc, i);
+      this.keyOf.set(p.meta.doc, p.key);
+      this.docOfKey.set(p.key, p.meta.doc);
     });
-    for (const t of tasks) this.byDoc.get(t.task.doc)?.push(t);
-    this.unitForms = buildUnitForms(tasks);
+    this.textCount = source.plans.reduce((n, p) => n + p.texts, 0);
+    this.unitForms = buildUnitForms(source.plans.map((p) => ({ doc: p.meta.doc, units: p.units.map((u) => this.units.read(u, p.meta.doc)) })));
     const regions = new Map<string, string[]>();
-    for (const d of docs) for (const a of d.regionAliases) regions.set(a, [...(regions.get(a) ?? []), d.doc]);
+    for (const d of this.docs) for (const a of d.regionAliases) regions.set(a, [...(regions.get(a) ?? []), d.doc]);
     this.regionForms = [...regions].map(([form, ds]) => ({ form, docs: ds })).sort((a, b) => b.form.length - a.form.length);
     this.regionsByForm = regions;
     for (const f of this.unitForms) {
@@ -85,7 +110,7 @@ export class Corpus {
       const parts = f.level ? undefined : functionOf(f.form);
       if (parts?.func) push(this.unitsByHead, parts.func[0] + parts.kind, f);
     }
-    for (const d of docs) {
+    for (const d of this.docs) {
       const body = bodyOf(d);
       if (body) {
         push(this.bodiesByHead, body.func[0] + body.kind, body);
@@ -95,38 +120,62 @@ export class Corpus {
     }
   }
 
+  /** A corpus over records in memory (a folder parsed in this process, a test's plans). */
+  static from(docs: DocumentMeta[], tasks: Task[]): Corpus {
+    return new Corpus(memorySource(docs, tasks));
+  }
+
+  /** Every task of every plan, in corpus order: reads every plan (an export, a CLI listing — never a question). */
+  get tasks(): IndexedTask[] {
+    return this.docs.flatMap((d) => this.tasksOf(d.doc));
+  }
+
+  /** How many plans' tasks are in memory now (read for questions, not yet dropped). */
+  get resident(): number {
+    return this.loaded.size;
+  }
+
+  /** How many tasks the library holds, as the plans' infos say (no plan read). */
+  get taskCount(): number {
+    return this.docs.reduce((n, d) => n + d.taskCount, 0);
+  }
+
   /** The document's division (蕉岭县 of 梅州市 of 广东省), when the gazetteer knows its region. */
   placeOf(doc: string): Place | undefined {
     return this.places.get(doc);
   }
 
-  /** True when some task's category or requirement holds the word (or a synonym of it). */
-  inText(word: string): boolean {
-    return this.textsHolding(word) > 0;
-  }
-
   /**
-   * How many distinct task texts hold the word or a synonym (plans copy each other's wording, so
-   * distinct texts are far fewer than tasks); remembered per word.
+   * True when some task's category or requirement holds the word (or a synonym of it): the plans
+   * holding its characters are read until one holds it; past the first few dozen such plans, a word
+   * all of whose characters and pairs the library holds is taken as held (its answer then says which
+   * tasks, if none, hold it). Remembered per word.
    */
-  textsHolding(word: string): number {
-    let n = this.holding.get(word);
-    if (n === undefined) {
-      const forms = variants(word);
-      n = this.distinctTexts.filter((text) => forms.some((f) => text.includes(f))).length;
+  inText(word: string): boolean {
+    let held = this.holding.get(word);
+    if (held === undefined) {
+      held = variants(word).some((form) => {
+        const plans = this.plansHolding(form);
+        return plans.slice(0, VERIFY).some((doc) => this.tasksOf(doc).some((t) => t.text.includes(form))) || plans.length > VERIFY;
+      });
       if (this.holding.size > 10_000) this.holding.clear();
-      this.holding.set(word, n);
+      this.holding.set(word, held);
     }
-    return n;
+    return held;
   }
 
-  /** The number of distinct task texts (the library's size for word rarity). */
-  get textCount(): number {
-    return this.distinctTexts.length;
+  /** The plans that may hold a word (all its characters and pairs), in corpus order. */
+  plansHolding(word: string): string[] {
+    const { grams } = this.source;
+    return grams
+      .candidates(word)
+      .flatMap((i) => this.docOfKey.get(grams.plans[i] ?? '') ?? [])
+      .sort((a, b) => this.position(a) - this.position(b));
   }
 
-  private get distinctTexts(): string[] {
-    return (this.distinct ??= [...new Set(this.tasks.map((t) => t.text))]);
+  /** About how many distinct texts (per plan) hold the word or a synonym, from the character index (no plan read). */
+  textsHolding(word: string): number {
+    return variants(word).reduce((n, form) => n + this.source.grams.textsHolding(form), 0);
   }
 
   /** Documents of regions inside a division (开平 inside 江门, 长宁 inside 上海), not the division's own. */
@@ -141,43 +190,15 @@ export class Corpus {
     return this.inside.get(place) ?? [];
   }
 
-  static from(docs: DocumentMeta[], tasks: Task[]): Corpus {
-    const levels = new Map(docs.map((d) => [d.doc, (d.level === '省' ? '省' : d.level) as UnitLevel]));
-    const docMap = new Map(docs.map((d) => [d.doc, d]));
-    const seen = new Map<string, number>();
-    // Unit names repeat across tasks and plans: read each (name, level) once.
-    const names = new Map<string, UnitName>();
-    const prefixes = new Map(docs.map((d) => [d.doc, bodyPrefixes(d)]));
-    const analyze = (u: string, level: UnitLevel, doc: string) => {
-      // In a body's own plan, 局财务科 and 厦门市财政局预算处 are its 财务科 and 预算处.
-      const own = prefixes.get(doc)!.find((p) => u.startsWith(p) && INTERNAL_UNIT.test(u.slice(p.length)));
-      const k = `${level}|${own ? u.slice(own.length) : u}`;
-      let a = names.get(k);
-      if (!a) names.set(k, (a = own ? { ...analyzeUnit(u.slice(own.length), level), raw: u } : analyzeUnit(u, level)));
-      return a;
-    };
-    const indexed = tasks.flatMap((t) => {
-      const doc = docMap.get(t.doc);
-      if (!doc) return [];
-      const base = `${t.doc}#${t.seq}#${t.item}`;
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      const level = levels.get(t.doc) ?? '';
-      const read = (u: string) => analyze(u, level, t.doc);
-      return [new Entry(n === 1 ? base : `${base}~${n}`, t, doc, t.lead.map(read), t.responsible.map(read))];
-    });
-    return new Corpus(docs, indexed);
-  }
-
   /** A plan's tasks by distinct indexed text, keyed as its lunr refs (textGroups). Computed on first use (only topic fallbacks need it). */
   textsOf(doc: string): Map<string, IndexedTask[]> {
-    let texts = this.planTexts.get(doc);
-    if (!texts) {
-      const tasks = this.tasksOf(doc);
-      texts = new Map([...textGroups(tasks.map((t) => t.task))].map(([key, at]) => [key, at.map((i) => tasks[i])]));
-      this.planTexts.set(doc, texts);
+    const plan = this.plan(doc);
+    if (!plan) return new Map();
+    if (!plan.texts) {
+      const { tasks } = plan;
+      plan.texts = new Map([...textGroups(tasks.map((t) => t.task))].map(([key, at]) => [key, at.map((i) => tasks[i])]));
     }
-    return texts;
+    return plan.texts;
   }
 
   /** A document's place in the corpus (answers list documents in this order). */
@@ -190,28 +211,119 @@ export class Corpus {
    * as lead and as responsible: a unit question reads each name once, not each task. Built on first use.
    */
   unitIndex(doc: string): Array<{ unit: UnitName; lead: number[]; responsible: number[] }> {
-    let index = this.unitIndexes.get(doc);
-    if (!index) {
+    const plan = this.plan(doc);
+    if (!plan) return [];
+    if (!plan.units) {
       const by = new Map<UnitName, { unit: UnitName; lead: number[]; responsible: number[] }>();
       const entry = (u: UnitName) => by.get(u) ?? by.set(u, { unit: u, lead: [], responsible: [] }).get(u)!;
-      this.tasksOf(doc).forEach((t, i) => {
+      plan.tasks.forEach((t, i) => {
         for (const u of new Set(t.lead)) entry(u).lead.push(i);
         for (const u of new Set(t.responsible)) entry(u).responsible.push(i);
       });
-      this.unitIndexes.set(doc, (index = [...by.values()]));
+      plan.units = [...by.values()];
     }
-    return index;
+    return plan.units;
   }
 
   /** True when a plan prints one unit column only (no task has a responsible unit): every unit is lead there. */
   singleColumn(doc: string): boolean {
-    let one = this.oneColumn.get(doc);
-    if (one === undefined) this.oneColumn.set(doc, (one = this.tasksOf(doc).every((t) => t.responsible.length === 0)));
-    return one;
+    const plan = this.plan(doc);
+    if (!plan) return true;
+    return (plan.oneColumn ??= plan.tasks.every((t) => t.responsible.length === 0));
   }
 
   tasksOf(doc: string): IndexedTask[] {
-    return this.byDoc.get(doc) ?? [];
+    return this.plan(doc)?.tasks ?? [];
+  }
+
+  /** A task by its id (doc#seq#item); undefined when no plan holds it. */
+  taskById(id: string): IndexedTask | undefined {
+    // The document is a prefix of the id before one of its # (a name may hold a # itself).
+    for (let at = id.lastIndexOf('#'); at > 0; at = id.lastIndexOf('#', at - 1)) {
+      const doc = id.slice(0, at);
+      if (!this.docByName.has(doc)) continue;
+      const found = this.tasksOf(doc).find((t) => t.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** A plan's tasks as read (and kept, the least recently used dropped first), or undefined for a document the corpus does not hold. */
+  private plan(doc: string): LoadedPlan | undefined {
+    const kept = this.loaded.get(doc);
+    if (kept) {
+      // Most recently used last.
+      this.loaded.delete(doc);
+      this.loaded.set(doc, kept);
+      return kept;
+    }
+    const meta = this.docByName.get(doc);
+    if (!meta) return undefined;
+    const read = this.source.load(this.keyOf.get(doc)!);
+    let tasks: IndexedTask[] = [];
+    if ('error' in read) this.unreadable.set(doc, read.error);
+    else tasks = this.index(meta, read);
+    const plan: LoadedPlan = { tasks, bytes: planBytes(read) };
+    this.loaded.set(doc, plan);
+    this.loadedBytes += plan.bytes;
+    const budget = this.opts.cacheBytes ?? Infinity;
+    for (const [d, p] of this.loaded) {
+      if (this.loadedBytes <= budget || d === doc) break;
+      this.loaded.delete(d);
+      this.loadedBytes -= p.bytes;
+    }
+    return plan;
+  }
+
+  /** A plan's tasks with their ids and units read. */
+  private index(doc: DocumentMeta, tasks: Task[]): IndexedTask[] {
+    const read = (u: string) => this.units.read(u, doc.doc);
+    const ids = taskIds(doc.doc, tasks);
+    return tasks.map((t, i) => new Entry(ids[i], t, doc, t.lead.map(read), t.responsible.map(read)));
+  }
+}
+
+/** The ids of a plan's tasks: doc#seq#item, with ~2, ~3 … for repeats — stable across re-parsing the same file. */
+export function taskIds(doc: string, tasks: Array<Pick<Task, 'seq' | 'item'>>): string[] {
+  const seen = new Map<string, number>();
+  return tasks.map((t) => {
+    const base = `${doc}#${t.seq}#${t.item}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}~${n}`;
+  });
+}
+
+/** Plans a word's presence is checked in before it is taken as held. */
+const VERIFY = 32;
+
+/** About what a plan's tasks hold in memory. */
+function planBytes(read: Task[] | { error: string }): number {
+  if ('error' in read) return 64;
+  return read.reduce((n, t) => n + 400 + 2 * (t.task.length + t.requirement.length + t.deadline_raw.length) + 40 * (t.lead.length + t.responsible.length), 0);
+}
+
+/**
+ * Unit names as printed, read once per (name, level): the plans of a library repeat them. In a body's
+ * own plan, 局财务科 and 厦门市财政局预算处 are its 财务科 and 预算处.
+ */
+class UnitReader {
+  private readonly names = new Map<string, UnitName>();
+  private readonly levels: Map<string, UnitLevel>;
+  private readonly prefixes: Map<string, string[]>;
+
+  constructor(docs: DocumentMeta[]) {
+    this.levels = new Map(docs.map((d) => [d.doc, (d.level === '省' ? '省' : d.level) as UnitLevel]));
+    this.prefixes = new Map(docs.map((d) => [d.doc, bodyPrefixes(d)]));
+  }
+
+  read(u: string, doc: string): UnitName {
+    const level = this.levels.get(doc) ?? '';
+    const own = this.prefixes.get(doc)?.find((p) => u.startsWith(p) && INTERNAL_UNIT.test(u.slice(p.length)));
+    const k = `${level}|${own ? u.slice(own.length) : u}`;
+    let a = this.names.get(k);
+    if (!a) this.names.set(k, (a = own ? { ...analyzeUnit(u.slice(own.length), level), raw: u } : analyzeUnit(u, level)));
+    return a;
   }
 }
 
@@ -244,21 +356,49 @@ const INTERNAL_UNIT = /^[\u4e00-\u9fff]{2,10}(?:处|科|室|中心|股)$/;
 
 const GOVERNMENT_ISSUER = /(人民政府|政府)(办公室|办公厅)?$|政府办$/;
 
-function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
-  const forms = new Map<string, UnitForm>();
-  // The forms one unit name gives, computed once per name (names are shared objects, see
-  // Corpus.from, and repeat across plans): each plan then only adds itself to them.
-  const formsOfName = new Map<UnitName, UnitForm[]>();
-  const formsOf = (u: UnitName): UnitForm[] => {
-    let out = formsOfName.get(u);
-    if (out) return out;
-    const own = new Set<UnitForm>();
+/**
+ * A form of one or more unit names: its plans (those naming any of its names) are gathered when a
+ * question first asks which plans name it — a library names thousands of units in thousands of
+ * plans, a question reads a few forms.
+ */
+class NameForm implements UnitForm {
+  readonly names = new Set<UnitName>();
+  private plans?: Set<string>;
+  constructor(
+    readonly form: string,
+    readonly key: string,
+    readonly level: UnitLevel,
+    private readonly plansOf: ReadonlyMap<UnitName, string[]>,
+  ) {}
+
+  get docs(): Set<string> {
+    if (!this.plans) {
+      this.plans = new Set();
+      for (const u of this.names) for (const d of this.plansOf.get(u) ?? []) this.plans.add(d);
+    }
+    return this.plans;
+  }
+}
+
+/** Every form of the plans' unit names, with the plans naming each. */
+function buildUnitForms(plans: Array<{ doc: string; units: UnitName[] }>): UnitForm[] {
+  // Names are shared objects (UnitReader) repeated across plans: the plans of each name, then its forms once.
+  const plansOf = new Map<UnitName, string[]>();
+  for (const p of plans) {
+    for (const u of p.units) {
+      const list = plansOf.get(u);
+      if (!list) plansOf.set(u, [p.doc]);
+      else if (list[list.length - 1] !== p.doc) list.push(p.doc);
+    }
+  }
+  const forms = new Map<string, NameForm>();
+  for (const u of plansOf.keys()) {
     const add = (form: string, key: string, level: UnitLevel) => {
       if (form.length < 2) return;
       const id = `${form}|${key}|${level}`;
       let f = forms.get(id);
-      if (!f) forms.set(id, (f = { form, key, level, docs: new Set<string>() }));
-      own.add(f);
+      if (!f) forms.set(id, (f = new NameForm(form, key, level, plansOf)));
+      f.names.add(u);
     };
     if (u.collective) {
       add(u.canonical, u.canonical, u.level);
@@ -277,24 +417,6 @@ function buildUnitForms(tasks: IndexedTask[]): UnitForm[] {
         }
       }
       add(u.canonical, u.keys[0], u.level);
-    }
-    formsOfName.set(u, (out = [...own]));
-    return out;
-  };
-  // Each distinct unit of each document once.
-  const seen = new Set<UnitName>();
-  let doc = '';
-  for (const t of tasks) {
-    if (t.task.doc !== doc) {
-      doc = t.task.doc;
-      seen.clear();
-    }
-    for (const units of [t.lead, t.responsible]) {
-      for (const u of units) {
-        if (seen.has(u)) continue;
-        seen.add(u);
-        for (const f of formsOf(u)) f.docs.add(doc);
-      }
     }
   }
   return [...forms.values()].sort((a, b) => b.form.length - a.form.length);

@@ -5,7 +5,8 @@ import type { Task } from '../domain/task.js';
 import { functionOf } from '../domain/unit-name.js';
 import { todayIn } from '../domain/calendar.js';
 import { parseQuery, parseUnitWords, type Vocabulary } from '../query/query-parser.js';
-import { Corpus, type IndexedTask } from './corpus.js';
+import { Corpus, type CorpusOptions, type IndexedTask } from './corpus.js';
+import { memorySource, type PlanSource } from './plan-source.js';
 import { buildLunr, LunrRanker } from './lunr-index.js';
 import { retrieve, type SearchResult } from './retrieve.js';
 import { withStatus } from './status-filter.js';
@@ -49,7 +50,12 @@ export class SearchEngine {
    * needed. `replacing`: the engine a reload replaces, whose segmenter the new one extends.
    */
   static build(docs: DocumentMeta[], tasks: Task[], saved: ReadonlyMap<string, () => lunr.Index> = new Map(), replacing?: SearchEngine): SearchEngine {
-    const corpus = Corpus.from(docs, tasks);
+    return SearchEngine.over(memorySource(docs, tasks), saved, replacing);
+  }
+
+  /** The engine over plans read when first needed (an index folder's shards); `opts` bounds the plans kept in memory. */
+  static over(source: PlanSource, saved: ReadonlyMap<string, () => lunr.Index> = new Map(), replacing?: SearchEngine, opts: CorpusOptions = {}): SearchEngine {
+    const corpus = new Corpus(source, opts);
     return new SearchEngine(corpus, new Tokenizer(dictionaryWords(corpus), replacing?.tokenizer), saved);
   }
 

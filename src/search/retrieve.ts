@@ -118,10 +118,11 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
 
   // Topic, kind, window, document or body questions (a body's question is its whole plan). Topic
   // words: the tasks holding every one, with those holding nearly all of their weight.
-  const near = query.topic.length > 2 ? new Set(nearestCover(docs.flatMap((d) => corpus.tasksOf(d.doc)), query.topic, corpus)) : undefined;
+  // By id: a plan read again (the cache dropped it meanwhile) gives new objects for the same tasks.
+  const near = query.topic.length > 2 ? new Set(nearestCover(docs.flatMap((d) => corpus.tasksOf(d.doc)), query.topic, corpus).map((t) => t.id)) : undefined;
   for (const d of docs) {
     let tasks = corpus.tasksOf(d.doc);
-    if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t));
+    if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t.id));
     const sections = filterSections(query, d, tasks, []);
     if (sections.length) groups.push(group(d, sections));
   }

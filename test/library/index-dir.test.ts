@@ -114,6 +114,35 @@ describe('the index folder: one shard per plan and a manifest', () => {
     expect(Shard.safeParse(JSON.parse(readFileSync(path, 'utf8'))).success).toBe(true);
   });
 
+  it('starts from the manifest and the character index alone, and a question reads only the plans it needs', async () => {
+    const index = indexCopy();
+    const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    expect(engine.corpus.resident).toBe(0);
+    expect(engine.corpus.docs).toHaveLength(5);
+    expect(engine.corpus.taskCount).toBe((await seedEngine()).corpus.tasks.length);
+    const reference = await seedEngine();
+    const q = '蕉岭县财政局12月前要公开什么';
+    expect(answerJson(engine.ask(q, '2016-06-15'))).toEqual(answerJson(reference.ask(q, '2016-06-15')));
+    expect(engine.corpus.resident).toBe(1);
+  });
+
+  it('answers the same with a cache that holds one plan at a time (the least recently used dropped)', async () => {
+    const index = indexCopy();
+    const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: index, cacheBytes: 1 });
+    const reference = await seedEngine();
+    for (const q of ['县财政局12月前要公开什么', 'PPP', '人大代表建议和政协委员提案办理结果', '政府信息公开年度报告']) {
+      expect(answerJson(engine.ask(q, '2016-06-15')), q).toEqual(answerJson(reference.ask(q, '2016-06-15')));
+      expect(engine.corpus.resident).toBe(1);
+    }
+  });
+
+  it('says a word no plan holds is unplaced without reading a plan', async () => {
+    const index = indexCopy();
+    const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: index });
+    expect(engine.ask('蕉岭 量子纠缠', '2016-06-15').reason).toBe('unplaced');
+    expect(engine.corpus.resident).toBe(0);
+  });
+
   it('answers a topic question from a damaged lunr file by building that plan’s index again', async () => {
     const index = indexCopy();
     for (const f of readdirSync(join(index, 'shards')).filter((n) => n.endsWith('.lunr.json'))) writeFileSync(join(index, 'shards', f), '{ not json');

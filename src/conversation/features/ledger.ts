@@ -39,7 +39,8 @@ async function report({ msg, args, unit }: CommandRequest, core: ConversationCor
     const result = core.ask(subject, msg.today);
     tasks = result.groups.filter((g) => kept(g.doc)).flatMap((g) => (result.query.unit ? g.sections.filter((s) => s.kind !== 'collective') : g.sections).flatMap((s) => s.tasks));
   } else {
-    tasks = core.deps.library.current.corpus.tasks.filter((t) => kept(t.doc));
+    const { corpus } = core.deps.library.current;
+    tasks = corpus.docs.filter(kept).flatMap((d) => corpus.tasksOf(d.doc));
   }
   const built = buildReport(subject ? `${subject} 任务办理情况` : '各方案任务办理情况', tasks, core.doneOn(msg.today), msg.today);
   const ended = endedPlans(tasks.filter((t) => planEnded(t.doc.year, msg.today)));

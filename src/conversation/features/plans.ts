@@ -63,7 +63,7 @@ export const plansFeature: Feature = {
       handle: async (_req, core) => {
         const c = core.deps.library.current.corpus;
         const hours = ((Date.now() - core.startedAt) / 3600000).toFixed(1);
-        return [{ text: `文档 ${c.docs.length} 份，任务 ${c.tasks.length} 项；已回答 ${core.answered} 次；绑定单位 ${core.bindings.all().length} 个；运行 ${hours} 小时。` }];
+        return [{ text: `文档 ${c.docs.length} 份，任务 ${c.taskCount} 项；已回答 ${core.answered} 次；绑定单位 ${core.bindings.all().length} 个；运行 ${hours} 小时。` }];
       },
     },
   ],
