@@ -4,6 +4,7 @@ import { abbreviates, canonicalUnit, functionOf, looseName, type UnitLevel, type
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
 import { matchesTopic, nearestCover, type TopicRanker } from './topic.js';
+import { variants } from '../domain/topic-words.js';
 
 export type SectionKind = 'named' | 'undated' | 'past' | 'collective' | 'matched';
 
@@ -118,9 +119,16 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
 
   // Topic, kind, window, document or body questions (a body's question is its whole plan). Topic
   // words: the tasks holding every one, with those holding nearly all of their weight.
-  // By id: a plan read again (the cache dropped it meanwhile) gives new objects for the same tasks.
-  const near = query.topic.length > 2 ? new Set(nearestCover(docs.flatMap((d) => corpus.tasksOf(d.doc)), query.topic, corpus).map((t) => t.id)) : undefined;
+  // Only the plans that may hold the words are read (the character index): every word for a plain
+  // match, any word for the nearest cover. By id: a plan read again (the cache dropped it
+  // meanwhile) gives new objects for the same tasks.
+  const holders = query.topic.map((w) => new Set(variants(w).flatMap((v) => corpus.plansHolding(v))));
+  const holdsAll = (doc: string) => holders.every((h) => h.has(doc));
+  const holdsAny = (doc: string) => holders.some((h) => h.has(doc));
+  const near =
+    query.topic.length > 2 ? new Set(nearestCover(docs.filter((d) => holdsAny(d.doc)).flatMap((d) => corpus.tasksOf(d.doc)), query.topic, corpus).map((t) => t.id)) : undefined;
   for (const d of docs) {
+    if (query.topic.length && !holdsAll(d.doc) && !(near?.size && holdsAny(d.doc))) continue;
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t.id));
     const sections = filterSections(query, d, tasks, []);
