@@ -229,8 +229,20 @@ function distinct(r: SearchResult, kinds: (k: ResultSection['kind']) => boolean)
 function endedBanner(g: ResultGroup, r: SearchResult): string {
   const year = g.doc.year;
   if (year === null || !planEnded(year, r.query.today)) return '';
-  const later = r.groups.some((o) => o.doc.region === g.doc.region && (o.doc.year ?? 0) > year);
+  const later = (latestYears(r).get(g.doc.region) ?? 0) > year;
   return later ? `${g.doc.region}${year}年度方案（已结束）` : `${g.doc.region}现有方案为${year}年度（已结束）`;
+}
+
+const latest = new WeakMap<SearchResult, Map<string, number>>();
+/** Each region's latest plan year among an answer's groups, once per answer (a library-wide answer has thousands of groups). */
+function latestYears(r: SearchResult): Map<string, number> {
+  let years = latest.get(r);
+  if (!years) {
+    years = new Map();
+    for (const o of r.groups) years.set(o.doc.region, Math.max(years.get(o.doc.region) ?? 0, o.doc.year ?? 0));
+    latest.set(r, years);
+  }
+  return years;
 }
 
 function groupName(g: ResultGroup): string {

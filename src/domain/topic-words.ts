@@ -1,13 +1,20 @@
 /** Subjects of disclosure work and the words officials use for each. */
 
-export function variants(word: string): string[] {
+export function variants(word: string): readonly string[] {
+  let known = VARIANTS.get(word);
+  if (known) return known;
   const w = word.toLowerCase();
   const out = new Set([w]);
   for (const group of SYNONYMS) if (group.includes(w)) group.forEach((g) => out.add(g));
   // 预决算 / 预决算公开: either half of a contracted compound.
   if (w === '预决算') ['预算', '决算'].forEach((g) => out.add(g));
-  return [...out];
+  // Remembered: a topic question checks the same few words against every task of a library.
+  if (VARIANTS.size > 10_000) VARIANTS.clear();
+  VARIANTS.set(word, (known = Object.freeze([...out])));
+  return known;
 }
+
+const VARIANTS = new Map<string, readonly string[]>();
 
 /** True for a word that names a subject of disclosure work (扶贫, PPP …), never a unit. */
 export function isTopicWord(word: string): boolean {

@@ -100,12 +100,20 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       if (!naming.length) continue;
       anyNamed = true;
       answered.add(d.region);
-      const inRole = (e: (typeof entries)[number]) => [...(role !== 'responsible' ? e.lead : []), ...(role !== 'lead' ? e.responsible : [])];
-      const namedAt = new Set(naming.flatMap(inRole));
-      const reaching = reachesDepartment(unit) ? entries.filter((e) => e.unit.collective && !naming.includes(e) && reaches(e.unit, unit, d)) : [];
-      const byPosition = (at: Iterable<number>) => [...at].sort((a, b) => a - b).map((i) => tasks[i]);
-      const named = byPosition(namedAt);
-      const collective = byPosition(new Set(reaching.flatMap(inRole).filter((i) => !namedAt.has(i))));
+      // Each task's part, by its position: named (1) in the role asked, else reached through a collective (2).
+      const part = new Uint8Array(tasks.length);
+      const mark = (e: (typeof entries)[number], as: number) => {
+        if (role !== 'responsible') for (const i of e.lead) part[i] ||= as;
+        if (role !== 'lead') for (const i of e.responsible) part[i] ||= as;
+      };
+      for (const e of naming) mark(e, 1);
+      if (reachesDepartment(unit)) for (const e of entries) if (e.unit.collective && !naming.includes(e) && reaches(e.unit, unit, d)) mark(e, 2);
+      const named: IndexedTask[] = [];
+      const collective: IndexedTask[] = [];
+      part.forEach((p, i) => {
+        if (p === 1) named.push(tasks[i]);
+        else if (p === 2) collective.push(tasks[i]);
+      });
       const sections = filterSections(query, d, named, collective);
       if (sections.length) groups.push({ doc: d, sections });
     }
@@ -120,15 +128,16 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   // Topic, kind, window, document or body questions (a body's question is its whole plan). Topic
   // words: the tasks holding every one, with those holding nearly all of their weight.
   // Only the plans that may hold the words are read (the character index): every word for a plain
-  // match, any word for the nearest cover. By id: a plan read again (the cache dropped it
+  // match, enough of them for the nearest cover. By id: a plan read again (the cache dropped it
   // meanwhile) gives new objects for the same tasks.
   const holders = query.topic.map((w) => new Set(variants(w).flatMap((v) => corpus.plansHolding(v))));
   const holdsAll = (doc: string) => holders.every((h) => h.has(doc));
-  const holdsAny = (doc: string) => holders.some((h) => h.has(doc));
-  const near =
-    query.topic.length > 2 ? new Set(nearestCover(docs.filter((d) => holdsAny(d.doc)).flatMap((d) => corpus.tasksOf(d.doc)), query.topic, corpus).map((t) => t.id)) : undefined;
+  const plansOf = docs.map((d) => ({ mayHold: holders.map((h) => h.has(d.doc)), tasks: () => corpus.tasksOf(d.doc) }));
+  const nearest = query.topic.length > 2 ? nearestCover(plansOf, query.topic, corpus) : undefined;
+  const near = nearest && new Set(nearest.map((t) => t.id));
+  const nearDocs = new Set(nearest?.map((t) => t.task.doc));
   for (const d of docs) {
-    if (query.topic.length && !holdsAll(d.doc) && !(near?.size && holdsAny(d.doc))) continue;
+    if (query.topic.length && !holdsAll(d.doc) && !nearDocs.has(d.doc)) continue;
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t.id));
     const sections = filterSections(query, d, tasks, []);
@@ -136,7 +145,8 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   }
   if (query.topic.length && groups.length === 0 && ranker && !near) {
     // No task holds every topic word: fall back to the best text matches.
-    const ranked = nearestCover(ranker.rank(query.topic, new Set(docs.map((d) => d.doc))), query.topic, corpus);
+    const candidates = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
+    const ranked = nearestCover([{ mayHold: query.topic.map(() => true), tasks: () => candidates }], query.topic, corpus);
     for (const d of docs) {
       const tasks = ranked.filter((t) => t.task.doc === d.doc);
       const sections = filterSections(query, d, tasks, []);
@@ -150,7 +160,8 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
 }
 
 function finish(query: Query, groups: ResultGroup[], reason?: SearchResult['reason']): SearchResult {
-  const total = new Set(groups.flatMap((g) => g.sections.flatMap((s) => s.tasks.map((t) => t.id)))).size;
+  // Groups are distinct plans and a group's sections disjoint (filterSections; collectives exclude the named): a sum, not a set of ids.
+  const total = groups.reduce((n, g) => n + g.sections.reduce((m, s) => m + s.tasks.length, 0), 0);
   return { query, groups, total, reason };
 }
 
