@@ -15,7 +15,7 @@ import { report } from './child-report.js';
  */
 const [docs, index] = process.argv.slice(2);
 const started = performance.now();
-const pool = new ShardPool({ workers: availableParallelism() });
+const pool = new ShardPool({ workers: availableParallelism(), inlineUpTo: 2 });
 const engine = await buildFromSeeds(docs, pino({ level: 'silent' }), index, pool);
 const buildMs = Math.round(performance.now() - started);
 await pool.close();

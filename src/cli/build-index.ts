@@ -1,6 +1,6 @@
 import { IndexSettings } from '../config.js';
 import { createLogger } from '../log.js';
-import { buildFromSeeds } from '../library/open.js';
+import { updateIndex } from '../library/open.js';
 import { parseArgs } from './args.js';
 import { ShardPool } from '../library/shard-pool.js';
 import { availableParallelism } from 'node:os';
@@ -17,14 +17,15 @@ if (!settings.success) {
   log.error({ msg: 'config.invalid', issues: settings.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`) });
   process.exit(1);
 }
-const pool = new ShardPool({ workers: settings.data.INDEX_WORKERS ?? availableParallelism(), memoryMb: settings.data.PARSE_MEMORY_MB });
-const engine = await buildFromSeeds(seeds, log, out, pool);
+// A file or two changed: read here, not worth starting workers for.
+const pool = new ShardPool({ workers: settings.data.INDEX_WORKERS ?? availableParallelism(), memoryMb: settings.data.PARSE_MEMORY_MB, inlineUpTo: 2 });
+const report = await updateIndex(seeds, log, out, pool);
 await pool.close();
 log.info({
   msg: 'index.built',
   dir: out,
-  docs: engine.corpus.docs.length,
-  tasks: engine.corpus.taskCount,
+  docs: report.docs.length,
+  tasks: report.docs.reduce((n, d) => n + d.taskCount, 0),
   ms: Math.round(performance.now() - started),
 });
-process.exitCode = engine.corpus.docs.length ? 0 : 1;
+process.exitCode = report.docs.length ? 0 : 1;

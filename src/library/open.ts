@@ -27,9 +27,18 @@ export async function openEngine(opts: OpenOptions): Promise<SearchEngine> {
 
 /** Builds (or brings up to date) the index of a documents folder, saved when `saveTo` is given; logs one warning per bad file. */
 export async function buildFromSeeds(seedsDir: string, log: Logger, saveTo?: string, pool?: ShardPool): Promise<SearchEngine> {
-  const { engine, report } = await syncIndex({ seedsDir, indexDir: saveTo, pool });
-  logSync(log, saveTo, report);
-  return engine;
+  return (await synced(seedsDir, log, saveTo, pool)).engine;
+}
+
+/** Brings an index folder up to its documents folder (build-index) and says what it did; no engine is built over it. */
+export async function updateIndex(seedsDir: string, log: Logger, indexDir: string, pool?: ShardPool): Promise<SyncReport> {
+  return (await synced(seedsDir, log, indexDir, pool)).report;
+}
+
+async function synced(seedsDir: string, log: Logger, indexDir?: string, pool?: ShardPool): ReturnType<typeof syncIndex> {
+  const result = await syncIndex({ seedsDir, indexDir, pool });
+  logSync(log, indexDir, result.report);
+  return result;
 }
 
 function logSync(log: Logger, dir: string | undefined, r: SyncReport): void {

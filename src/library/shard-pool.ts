@@ -12,6 +12,12 @@ export interface PoolOptions {
   workers?: number;
   /** Heap each worker may use: a file that inflates beyond it fails alone, with a warning, not the bot. */
   memoryMb?: number;
+  /**
+   * Up to this many jobs are read in the calling thread rather than in workers (default 0): for a
+   * command with nothing else to serve (build-index), one changed file is not worth a worker's
+   * start-up (about a second: the TypeScript loader boots again in it). The bot keeps 0.
+   */
+  inlineUpTo?: number;
 }
 
 type JobResult = { job: ShardJob; built: BuiltShard } | { job: ShardJob; error: string };
@@ -35,17 +41,19 @@ export class ShardPool {
   private busy = 0;
   private readonly size: number;
   private readonly memoryMb: number;
+  private readonly inlineUpTo: number;
 
   constructor(opts: PoolOptions = {}) {
+    this.inlineUpTo = opts.inlineUpTo ?? 0;
     // One core is left to the bot's own thread, so answers are not starved while plans are read.
     this.size = opts.workers ?? Math.max(1, Math.min(availableParallelism() - 1, 4));
     this.memoryMb = opts.memoryMb ?? DEFAULT_MEMORY_MB;
   }
 
-  /** Builds every job's shard, in job order; with no workers, in this thread, one file per event-loop turn. */
+  /** Builds every job's shard, in job order; with no workers (or no more jobs than inlineUpTo), in this thread, one file per event-loop turn. */
   async run(jobs: ShardJob[]): Promise<JobResult[]> {
     const results = new Array<JobResult>(jobs.length);
-    if (this.size <= 0) {
+    if (this.size <= 0 || jobs.length <= this.inlineUpTo) {
       for (const [i, job] of jobs.entries()) {
         await new Promise((r) => setImmediate(r));
         // The parsers are loaded when first used: a start-up with every shard built loads none.

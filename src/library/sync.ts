@@ -205,11 +205,18 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
       return 'error' in records ? records : records.tasks;
     },
   };
-  const engine = SearchEngine.over(source, saved, opts.replacing, { cacheBytes: opts.cacheBytes });
+  // Built when asked for: build-index wants only the report.
+  let engine: SearchEngine | undefined;
   const docs = infos.map((p) => p.meta);
   const tasksAdded = [...newIds].filter((id) => !oldIds.has(id)).length;
   const tasksRemoved = [...oldIds].filter((id) => !newIds.has(id)).length;
-  return { engine, report: { docs, built: jobs.length, tasksAdded, tasksRemoved, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) } };
+  const report = { docs, built: jobs.length, tasksAdded, tasksRemoved, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) };
+  return {
+    report,
+    get engine() {
+      return (engine ??= SearchEngine.over(source, saved, opts.replacing, { cacheBytes: opts.cacheBytes }));
+    },
+  };
 }
 
 /** A shard's characters, read from its file (a plan leaving the index, or one it lacks). */
