@@ -38,11 +38,21 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     .filter((x) => x.max > 0 && x.max >= total * 0.5 * COVER)
     .sort((a, b) => b.max - a.max || a.at - b.at);
   const scored: Array<{ t: IndexedTask; c: number; at: number; i: number }> = [];
+  // Heaviest words first: a task is given up as soon as what it lacks already puts it below the cut.
+  const heaviest = words.map((_, w) => w).sort((a, b) => weight[b] - weight[a]);
   let best = 0;
   for (const { g, at, max } of bounded) {
-    if (max < best * COVER) break;
+    const cut = () => Math.max(total * 0.5, best) * COVER;
+    if (max < cut()) break;
     g.tasks().forEach((t, i) => {
-      const c = forms.reduce((n, f, w) => n + (g.mayHold[w] && f.some((v) => t.text.includes(v)) ? weight[w] : 0), 0);
+      let c = 0;
+      let rest = max;
+      for (const w of heaviest) {
+        if (!g.mayHold[w]) continue;
+        rest -= weight[w];
+        if (forms[w].some((v) => t.text.includes(v))) c += weight[w];
+        else if (c + rest < cut()) return;
+      }
       if (c <= 0) return;
       scored.push({ t, c, at, i });
       best = Math.max(best, c);
