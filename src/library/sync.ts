@@ -173,15 +173,16 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     const added = plans.filter((f) => fresh.has(f.key) && !have.has(f.key)).map((f) => ({ key: f.key, grams: fresh.get(f.key)! }));
     if (gone.size || added.length) grams = grams.with(gone, added);
     if (dir) {
+      // An unchanged file's entry is the manifest's own object (fileEntry): nothing to compare field by field.
+      const same = manifest !== undefined && entries.length === manifest.files.length && entries.every((e, i) => e === manifest.files[i]);
       try {
         if (gone.size || added.length || !manifest) dir.writeGrams(grams);
-        // An unchanged file's entry is the manifest's own object (fileEntry): nothing to compare field by field.
-        const same = manifest && entries.length === manifest.files.length && entries.every((e, i) => e === manifest.files[i]);
         if (!same) dir.writeManifest({ version: 4, builtAt: new Date().toISOString(), code: codeFingerprint(), files: entries } satisfies Manifest);
       } catch (e) {
         warnings.push({ doc: opts.indexDir!, message: `索引目录未能更新（${(e as Error).message}），下次启动将重新读取` });
       }
-      removed = dir.prune(keep);
+      // An unchanged library has nothing to delete (what a crash left is deleted at the next change): its start-up lists no folder.
+      if (!same) removed = dir.prune(keep);
     }
     memo.shards.clear();
     // Only plans held in memory are remembered (no index folder, or a shard not written).
