@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type lunr from 'lunr';
 import { z } from 'zod';
@@ -115,6 +115,37 @@ export class IndexDir {
     return json.length;
   }
 
+  /**
+   * Runs `write` holding the folder's lock (`index.lock`, created exclusively, naming its process):
+   * two processes updating one index (the bot's /reload and a build-index) write their manifest,
+   * character index and prune one after the other, never interleaved. A lock whose process is gone,
+   * or older than LOCK_STALE_MS, is taken over; one held longer than `waitMs` fails the write.
+   */
+  async locked<T>(write: () => T, waitMs = 30_000): Promise<T> {
+    mkdirSync(this.dir, { recursive: true });
+    const path = join(this.dir, LOCK);
+    const until = Date.now() + waitMs;
+    for (;;) {
+      try {
+        writeFileSync(path, JSON.stringify({ pid: process.pid, at: Date.now() }), { flag: 'wx' });
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if (staleLock(path)) {
+          rmSync(path, { force: true });
+          continue;
+        }
+        if (Date.now() > until) throw new Error(`${path}: held by another process for over ${Math.round(waitMs / 1000)} s`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    try {
+      return write();
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }
+
   /** Deletes the shards whose key is not kept (plans removed or changed); returns how many. */
   prune(keep: ReadonlySet<string>): number {
     if (!existsSync(this.shards)) return 0;
@@ -128,6 +159,22 @@ export class IndexDir {
       if (/^[^.]+\.json$/.test(f)) removed++;
     }
     return removed;
+  }
+}
+
+const LOCK = 'index.lock';
+const LOCK_STALE_MS = 10 * 60_000;
+
+/** A lock left by a process that is gone (or one held implausibly long). */
+function staleLock(path: string): boolean {
+  try {
+    const { pid, at } = JSON.parse(readFileSync(path, 'utf8')) as { pid: number; at: number };
+    if (Date.now() - at > LOCK_STALE_MS) return true;
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    // ESRCH: no such process. A lock being written (not JSON yet) is fresh: wait for it.
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

@@ -175,14 +175,19 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     if (dir) {
       // An unchanged file's entry is the manifest's own object (fileEntry): nothing to compare field by field.
       const same = manifest !== undefined && entries.length === manifest.files.length && entries.every((e, i) => e === manifest.files[i]);
-      try {
-        if (gone.size || added.length || !manifest) dir.writeGrams(grams);
-        if (!same) dir.writeManifest({ version: 4, builtAt: new Date().toISOString(), code: codeFingerprint(), files: entries } satisfies Manifest);
-      } catch (e) {
-        warnings.push({ doc: opts.indexDir!, message: `索引目录未能更新（${(e as Error).message}），下次启动将重新读取` });
+      const changed = gone.size > 0 || added.length > 0 || !manifest;
+      if (changed || !same) {
+        try {
+          removed = await dir.locked(() => {
+            if (changed) dir.writeGrams(grams);
+            if (!same) dir.writeManifest({ version: 4, builtAt: new Date().toISOString(), code: codeFingerprint(), files: entries } satisfies Manifest);
+            // An unchanged library has nothing to delete (what a crash left is deleted at the next change): its start-up lists no folder.
+            return same ? 0 : dir.prune(keep);
+          });
+        } catch (e) {
+          warnings.push({ doc: opts.indexDir!, message: `索引目录未能更新（${(e as Error).message}），下次启动将重新读取` });
+        }
       }
-      // An unchanged library has nothing to delete (what a crash left is deleted at the next change): its start-up lists no folder.
-      if (!same) removed = dir.prune(keep);
     }
     memo.shards.clear();
     // Only plans held in memory are remembered (no index folder, or a shard not written).

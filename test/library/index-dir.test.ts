@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { answerJson } from '../../src/answer/answer-json.js';
-import { Manifest } from '../../src/library/index-dir.js';
+import { IndexDir, Manifest } from '../../src/library/index-dir.js';
 import { Library } from '../../src/library/library.js';
 import { openEngine } from '../../src/library/open.js';
 import { ShardPool } from '../../src/library/shard-pool.js';
@@ -141,6 +141,29 @@ describe('the index folder: one shard per plan and a manifest', () => {
     const { engine } = await syncIndex({ seedsDir: 'seeds', indexDir: index });
     expect(engine.ask('蕉岭 量子纠缠', '2016-06-15').reason).toBe('unplaced');
     expect(engine.corpus.resident).toBe(0);
+  });
+
+  it('lets two processes update one index folder one after the other, and takes over a lock its process left', async () => {
+    const seeds = seedsCopy();
+    const index = tmp('zwgk-index-');
+    // A lock left by a process that is gone (no pid is that high).
+    writeFileSync(join(index, 'index.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, at: Date.now() }));
+    const [a, b] = await Promise.all([syncIndex({ seedsDir: seeds, indexDir: index }), syncIndex({ seedsDir: seeds, indexDir: index })]);
+    expect(a.report.warnings).toEqual([]);
+    expect(b.report.warnings).toEqual([]);
+    expect(readdirSync(index)).not.toContain('index.lock');
+    const again = await syncIndex({ seedsDir: seeds, indexDir: index });
+    expect(again.report).toMatchObject({ built: 0, reused: 5 });
+    expect(again.engine.ask('蕉岭县财政局有哪些任务', '2016-06-15').total).toBeGreaterThan(0);
+  });
+
+  it('fails a write, naming the lock, while another live process holds the index folder', async () => {
+    const index = indexCopy();
+    // This very process is alive: its lock is not stale.
+    writeFileSync(join(index, 'index.lock'), JSON.stringify({ pid: process.pid, at: Date.now() }));
+    let wrote = false;
+    await expect(new IndexDir(index).locked(() => (wrote = true), 200)).rejects.toThrow(/index\.lock: held by another process/);
+    expect(wrote).toBe(false);
   });
 
   it('answers a topic question from a damaged lunr file by building that plan’s index again', async () => {
