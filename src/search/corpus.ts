@@ -83,6 +83,7 @@ export class Corpus {
   private readonly places = new Map<string, Place | undefined>();
   private inside?: Map<Place, string[]>;
   private readonly holding = new Map<string, boolean>();
+  private readonly naming = new Map<string, Set<string> | undefined>();
   private readonly loaded = new Map<string, LoadedPlan>();
   private loadedBytes = 0;
   private readonly units: UnitReader;
@@ -176,6 +177,25 @@ export class Corpus {
   /** About how many distinct texts (per plan) hold the word or a synonym, from the character index (no plan read). */
   textsHolding(word: string): number {
     return variants(word).reduce((n, form) => n + this.source.grams.textsHolding(form), 0);
+  }
+
+  /**
+   * The plans printing a unit name of this alias key (or of a merged body whose key ends 和+key:
+   * 监察和审计局 for 审计), from the unit forms; undefined when no form has the key (a word the
+   * forms do not list, which any plan may then name). Remembered per key.
+   */
+  plansNamingKey(key: string): ReadonlySet<string> | undefined {
+    if (this.naming.has(key)) return this.naming.get(key);
+    const merged = `和${key}`;
+    let out: Set<string> | undefined;
+    for (const f of this.unitForms) {
+      if (f.key !== key && !f.key.endsWith(merged)) continue;
+      out ??= new Set();
+      for (const d of f.docs) out.add(d);
+    }
+    if (this.naming.size > 1_000) this.naming.clear();
+    this.naming.set(key, out);
+    return out;
   }
 
   /** Documents of regions inside a division (开平 inside 江门, 长宁 inside 上海), not the division's own. */

@@ -87,8 +87,10 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     // plan when the 2017 one has no 住建).
     const answered = new Set<string>();
     const byYear = query.year === undefined ? scopeDocs(corpus, query, true).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)) : docs;
+    // The plans that can name the unit at all (a partial word, 住建, may be in any name): the others are not read.
+    const mayName = unit.partial || !unit.key ? undefined : corpus.plansNamingKey(unit.key);
     for (const d of byYear) {
-      if (answered.has(d.region)) continue;
+      if (answered.has(d.region) || (mayName && !mayName.has(d.doc))) continue;
       const tasks = corpus.tasksOf(d.doc);
       // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
       // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
