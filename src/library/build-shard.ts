@@ -3,7 +3,7 @@ import { readSeedFile } from '../ingest/load-seeds.js';
 import { buildLunr } from '../search/lunr-index.js';
 import { packShard, type Shard } from '../search/shard.js';
 import { IndexDir } from './index-dir.js';
-import { gramsOfTexts, type PlanGrams } from '../search/gram-index.js';
+import type { PlanGrams } from '../search/gram-index.js';
 import { describePlan, type PlanInfo } from '../search/plan-source.js';
 
 /** One file of a documents folder to read into a shard, under its content key. */
@@ -36,8 +36,7 @@ export async function buildShard(job: ShardJob): Promise<BuiltShard> {
   // A file that gave no document (unreadable, unsupported, no table) is read again next time, never
   // saved: a permission or I/O error fixed later must not stay cached under the file's key.
   if (!parsed.meta) return { shard, lunr };
-  const described = describePlan(job.key, parsed.meta, parsed.tasks, parsed.warnings);
-  const plan = { info: described.info, grams: gramsOfTexts(described.texts) };
+  const plan = describePlan(job.key, parsed.meta, parsed.tasks, parsed.warnings);
   if (!job.indexDir) return { shard, lunr, plan };
   try {
     const bytes = new IndexDir(job.indexDir).writeShard(shard, lunr);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type lunr from 'lunr';
 import { z } from 'zod';
 import { loadLunr } from '../search/lunr-index.js';
-import { Shard } from '../search/shard.js';
+import { type PlanRecords, Shard, unpackShard } from '../search/shard.js';
 import { GramHeader, GramIndex } from '../search/gram-index.js';
 import { PlanInfo } from '../search/plan-source.js';
 import { writeAtomic } from './write-atomic.js';
@@ -94,11 +94,15 @@ export class IndexDir {
     }
   }
 
-  readShard(key: string): Read<Shard> {
+  /** A shard read back into records: checked with its schema, then unpacked (an error names the file and field, or the row). */
+  readRecords(key: string): Read<PlanRecords> {
     const path = join(this.shards, `${key}.json`);
     if (!existsSync(path)) return { ok: false, reason: `${path}: missing` };
     const read = parseFile(path, Shard);
-    return read.ok && read.value.key !== key ? { ok: false, reason: `${path}: holds shard ${read.value.key}` } : read;
+    if (!read.ok) return read;
+    if (read.value.key !== key) return { ok: false, reason: `${path}: holds shard ${read.value.key}` };
+    const records = unpackShard(read.value);
+    return 'error' in records ? { ok: false, reason: records.error } : { ok: true, value: records };
   }
 
   /** Reads a shard's lunr index when called (a question first needs it). */

@@ -54,10 +54,11 @@ export class ShardPool {
   async run(jobs: ShardJob[]): Promise<JobResult[]> {
     const results = new Array<JobResult>(jobs.length);
     if (this.size <= 0 || jobs.length <= this.inlineUpTo) {
+      // The parsers are loaded when first used: a start-up with every shard built loads none.
+      if (!jobs.length) return results;
+      const { buildShard } = await import('./build-shard.js');
       for (const [i, job] of jobs.entries()) {
         await new Promise((r) => setImmediate(r));
-        // The parsers are loaded when first used: a start-up with every shard built loads none.
-        const { buildShard } = await import('./build-shard.js');
         results[i] = { job, built: await buildShard(job) };
       }
       return results;

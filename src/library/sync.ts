@@ -6,8 +6,8 @@ import { readCatalog, seedFiles } from '../ingest/catalog.js';
 import { SearchEngine } from '../search/engine.js';
 import { taskIds } from '../search/corpus.js';
 import { type PlanRecords, unpackShard } from '../search/shard.js';
-import { GramIndex, gramsOfTexts, type PlanGrams } from '../search/gram-index.js';
-import { describePlan, type PlanInfo, type PlanSource, topicText } from '../search/plan-source.js';
+import { GramIndex, type PlanGrams } from '../search/gram-index.js';
+import { describePlan, type PlanInfo, planGrams, type PlanSource } from '../search/plan-source.js';
 import type { ShardJob } from './build-shard.js';
 import { codeFingerprint, contentKey, hintKey } from './content-key.js';
 import { IndexDir, type Manifest, type ManifestFile } from './index-dir.js';
@@ -101,8 +101,8 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     }
     const checked = dir ? fromDisk(dir, entry.key, name, warnings) : undefined;
     if (checked?.records.meta) {
-      const { info, texts } = describePlan(entry.key, checked.records.meta!, checked.records.tasks, checked.records.warnings);
-      fresh.set(entry.key, gramsOfTexts(texts));
+      const { info, grams } = describePlan(entry.key, checked.records.meta, checked.records.tasks, checked.records.warnings);
+      fresh.set(entry.key, grams);
       files.push({ ...entry, plan: info, shardBytes: dir!.shardBytes(entry.key) });
     } else {
       files.push(entry);
@@ -157,7 +157,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     for (const k of grams.plans) {
       if (k === null || keep.has(k)) continue;
       const old = dir ? recordsOnDisk(dir, k) : memo.shards.get(k)?.records;
-      gone.set(k, old && gramsOfRecords(old));
+      gone.set(k, old && planGrams(old.tasks));
       if (old?.meta && !opts.replacing) for (const id of taskIds(old.meta.doc, old.tasks)) oldIds.add(id);
     }
     // A reload compares with the engine it replaces: the plans built again and those gone (their shards still there).
@@ -169,7 +169,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
       }
     }
     // Plans kept whose characters the index lacks (an index from before, or damaged): read from their shards.
-    for (const f of plans) if (!have.has(f.key) && !fresh.has(f.key)) fresh.set(f.key, gramsOfRecords((dir && recordsOnDisk(dir, f.key)) || held.get(f.key)?.records));
+    for (const f of plans) if (!have.has(f.key) && !fresh.has(f.key)) fresh.set(f.key, planGrams(((dir && recordsOnDisk(dir, f.key)) || held.get(f.key)?.records)?.tasks ?? []));
     const added = plans.filter((f) => fresh.has(f.key) && !have.has(f.key)).map((f) => ({ key: f.key, grams: fresh.get(f.key)! }));
     if (gone.size || added.length) grams = grams.with(gone, added);
     if (dir) {
@@ -205,10 +205,8 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     load: (key) => {
       const inMemory = held.get(key);
       if (inMemory) return inMemory.records.tasks;
-      const shard = dir?.readShard(key);
-      if (!shard?.ok) return { error: shard?.reason ?? `${key}: not held` };
-      const records = unpackShard(shard.value);
-      return 'error' in records ? records : records.tasks;
+      const read = dir?.readRecords(key);
+      return read?.ok ? read.value.tasks : { error: read?.reason ?? `${key}: not held` };
     },
   };
   // Built when asked for: build-index wants only the report.
@@ -225,16 +223,10 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
   };
 }
 
-/** A shard's characters, read from its file (a plan leaving the index, or one it lacks). */
+/** A shard's records read from its file, undefined when it cannot be read (a plan leaving the index, or one it lacks characters of). */
 function recordsOnDisk(dir: IndexDir, key: string): PlanRecords | undefined {
-  const shard = dir.readShard(key);
-  if (!shard.ok) return undefined;
-  const records = unpackShard(shard.value);
-  return 'error' in records ? undefined : records;
-}
-
-function gramsOfRecords(records: PlanRecords | undefined): PlanGrams {
-  return gramsOfTexts(new Set((records?.tasks ?? []).map(topicText)));
+  const read = dir.readRecords(key);
+  return read.ok ? read.value : undefined;
 }
 
 /** A file's manifest entry: its key from the last manifest when size, mtime and catalog entry are unchanged, else read and hashed. */
@@ -260,15 +252,8 @@ function fileEntry(seedsDir: string, name: string, hint: DocumentHint | undefine
 
 /** A shard read back from the index folder; a damaged one is left to be rebuilt, with a warning. */
 function fromDisk(dir: IndexDir, key: string, name: string, warnings: Warning[]): HeldShard | undefined {
-  const read = dir.readShard(key);
-  if (!read.ok) {
-    if (!/: missing$/.test(read.reason)) warnings.push({ doc: name, message: `索引分片已损坏，已从文档重建（${read.reason}）` });
-    return undefined;
-  }
-  const records = unpackShard(read.value);
-  if ('error' in records) {
-    warnings.push({ doc: name, message: `索引分片已损坏，已从文档重建（${records.error}）` });
-    return undefined;
-  }
-  return { records };
+  const read = dir.readRecords(key);
+  if (read.ok) return { records: read.value };
+  if (!/: missing$/.test(read.reason)) warnings.push({ doc: name, message: `索引分片已损坏，已从文档重建（${read.reason}）` });
+  return undefined;
 }

@@ -35,11 +35,6 @@ export class GramIndex {
 
   static readonly empty = new GramIndex([], new Map());
 
-  /** The index of plans given by their distinct normalized texts. */
-  static build(plans: Iterable<{ key: string; texts: Iterable<string> }>): GramIndex {
-    return GramIndex.empty.with(new Map(), [...plans].map((p) => ({ key: p.key, grams: gramsOfTexts(p.texts) })));
-  }
-
   /**
    * This index with plans removed (their keys, with their grams when known, so their texts are no
    * longer counted) and plans added after the others. Rebuilt without the removed positions when

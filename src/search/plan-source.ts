@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentMeta, Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
-import { GramIndex } from './gram-index.js';
+import { GramIndex, gramsOfTexts, type PlanGrams } from './gram-index.js';
 
 /**
  * What the library knows of a plan without reading its tasks: its document, the unit names it
@@ -34,12 +34,22 @@ export function topicText(t: Pick<Task, 'task' | 'requirement'>): string {
   return `${t.task} ${t.requirement}`.normalize('NFKC').toLowerCase();
 }
 
-/** A plan's info and distinct topic texts, from its tasks. */
-export function describePlan(key: string, meta: DocumentMeta, tasks: Task[], warnings: Warning[] = []): { info: PlanInfo; texts: Set<string> } {
+/** A plan's distinct topic texts. */
+function topicTexts(tasks: Task[]): Set<string> {
+  return new Set(tasks.map(topicText));
+}
+
+/** The characters and pairs of a plan's distinct topic texts: its part of the GramIndex. */
+export function planGrams(tasks: Task[]): PlanGrams {
+  return gramsOfTexts(topicTexts(tasks));
+}
+
+/** A plan's info and its characters, from its tasks. */
+export function describePlan(key: string, meta: DocumentMeta, tasks: Task[], warnings: Warning[] = []): { info: PlanInfo; grams: PlanGrams } {
   const units = new Set<string>();
   for (const t of tasks) for (const u of [...t.lead, ...t.responsible]) units.add(u);
-  const texts = new Set(tasks.map(topicText));
-  return { info: { key, meta, units: [...units], texts: texts.size, warnings }, texts };
+  const texts = topicTexts(tasks);
+  return { info: { key, meta, units: [...units], texts: texts.size, warnings }, grams: gramsOfTexts(texts) };
 }
 
 /** A source over records already in memory (a folder parsed in this process, a test's plans). */
@@ -49,7 +59,7 @@ export function memorySource(docs: DocumentMeta[], tasks: Task[]): PlanSource {
   const described = docs.map((d) => ({ doc: d.doc, ...describePlan(d.doc, d, byDoc.get(d.doc)!) }));
   return {
     plans: described.map((d) => d.info),
-    grams: GramIndex.build(described.map((d) => ({ key: d.doc, texts: d.texts }))),
+    grams: GramIndex.empty.with(new Map(), described.map((d) => ({ key: d.doc, grams: d.grams }))),
     load: (key) => byDoc.get(key) ?? { error: `${key}: no such plan` },
   };
 }

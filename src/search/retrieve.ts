@@ -134,8 +134,8 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   // meanwhile) gives new objects for the same tasks.
   const holders = query.topic.map((w) => new Set(variants(w).flatMap((v) => corpus.plansHolding(v))));
   const holdsAll = (doc: string) => holders.every((h) => h.has(doc));
-  const plansOf = docs.map((d) => ({ mayHold: holders.map((h) => h.has(d.doc)), tasks: () => corpus.tasksOf(d.doc) }));
-  const nearest = query.topic.length > 2 ? nearestCover(plansOf, query.topic, corpus) : undefined;
+  const nearest =
+    query.topic.length > 2 ? nearestCover(docs.map((d) => ({ mayHold: holders.map((h) => h.has(d.doc)), tasks: () => corpus.tasksOf(d.doc) })), query.topic, corpus) : undefined;
   const near = nearest && new Set(nearest.map((t) => t.id));
   const nearDocs = new Set(nearest?.map((t) => t.task.doc));
   for (const d of docs) {
