@@ -1,6 +1,6 @@
 import type { DocumentHint } from '../domain/document.js';
 import { readSeedFile } from '../ingest/load-seeds.js';
-import { buildLunr } from '../search/lunr-index.js';
+import { lunrData } from '../search/lunr-index.js';
 import { packShard, type Shard } from '../search/shard.js';
 import { IndexDir } from './index-dir.js';
 import type { PlanGrams } from '../search/gram-index.js';
@@ -32,7 +32,7 @@ export interface BuiltShard {
 export async function buildShard(job: ShardJob): Promise<BuiltShard> {
   const parsed = await readSeedFile(job.dir, job.name, job.hint);
   const shard = packShard(job.key, job.name, parsed);
-  const lunr = parsed.meta && parsed.tasks.length ? JSON.stringify(buildLunr(parsed.tasks)) : undefined;
+  const lunr = parsed.meta && parsed.tasks.length ? JSON.stringify(lunrData(parsed.tasks)) : undefined;
   // A file that gave no document (unreadable, unsupported, no table) is read again next time, never
   // saved: a permission or I/O error fixed later must not stay cached under the file's key.
   if (!parsed.meta) return { shard, lunr };

@@ -110,12 +110,15 @@ export class IndexDir {
     return () => loadLunr(JSON.parse(readFileSync(join(this.shards, `${key}.lunr.json`), 'utf8')));
   }
 
-  /** Writes a shard and its lunr index; returns the shard file's size. */
+  /**
+   * Writes a shard and its lunr index, not waiting for the disk (a torn shard is caught by its size
+   * and schema, a torn lunr index where it is loaded, and either is built again from the plan's tasks); returns the shard file's size.
+   */
   writeShard(shard: Shard, lunrJson: string | undefined): number {
     mkdirSync(this.shards, { recursive: true });
-    if (lunrJson !== undefined) writeAtomic(join(this.shards, `${shard.key}.lunr.json`), lunrJson);
+    if (lunrJson !== undefined) writeAtomic(join(this.shards, `${shard.key}.lunr.json`), lunrJson, false);
     const json = Buffer.from(JSON.stringify(shard));
-    writeAtomic(join(this.shards, `${shard.key}.json`), json);
+    writeAtomic(join(this.shards, `${shard.key}.json`), json, false);
     return json.length;
   }
 

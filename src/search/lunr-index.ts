@@ -7,6 +7,7 @@ import { STOP_WORDS, Tokenizer } from './tokenizer.js';
 
 const STOP_LABEL = 'zwgkStopWords';
 
+/** The search pipeline of the saved indexes: question words that are stop words are dropped. */
 function stopFilter(token: lunr.Token): lunr.Token | undefined {
   return STOP_WORDS.has(token.toString()) ? undefined : token;
 }
@@ -19,31 +20,100 @@ export function registerPipeline(): void {
   registered = true;
 }
 
+/** The fields of a plan's lunr index with their boosts: units weigh most, then the category. */
+const FIELDS = [
+  ['task', 2],
+  ['requirement', 1],
+  ['units', 3],
+  ['deadline', 1],
+] as const;
+/** lunr's BM25 constants (lunr.Builder's defaults). */
+const K1 = 1.2;
+const B = 0.75;
+
+/** A lunr index as lunr.Index.toJSON writes it and lunr.Index.load reads it. */
+export interface SerializedLunr {
+  version: string;
+  fields: string[];
+  fieldVectors: Array<[string, number[]]>;
+  invertedIndex: Array<[string, Record<string, number | Record<string, object>>]>;
+  pipeline: string[];
+}
+
 /**
- * Builds one plan's lean full-text index, the topic questions' fallback: category (boost 2),
- * requirement, units (boost 3) and deadline words, one entry per distinct text (textGroups). Words
- * are cut by jieba's own dictionary (`plain`), not the library's units, so a plan's index is the
- * same whichever plans are beside it — built once per file, in a worker. Unit, date and kind
- * questions are answered by structured filters, not by this index.
+ * One plan's lean full-text index, the topic questions' fallback, in lunr's saved form: category
+ * (boost 2), requirement, units (boost 3) and deadline words, one entry per distinct text
+ * (textGroups). Words are cut by jieba's own dictionary (`plain`), not the library's units, so a
+ * plan's index is the same whichever plans are beside it — built once per file, in a worker. Unit,
+ * date and kind questions are answered by structured filters, not by this index.
+ *
+ * This is what lunr.Builder gives for these documents, byte for byte (a test compares the two),
+ * written straight to the saved form: the Builder's token objects, token set and vectors, which a
+ * saved index does not hold, cost two thirds of a plan's build.
  */
-export function buildLunr(tasks: Task[]): lunr.Index {
-  registerPipeline();
-  const builder = new lunr.Builder();
-  builder.pipeline.add(stopFilter as lunr.PipelineFunction);
-  builder.searchPipeline.add(stopFilter as lunr.PipelineFunction);
-  builder.ref('id');
-  builder.field('task', { boost: 2 });
-  builder.field('requirement');
-  builder.field('units', { boost: 3 });
-  builder.field('deadline');
-  builder.metadataWhitelist = [];
-  (builder as unknown as { tokenizer: (obj: unknown) => lunr.Token[] }).tokenizer = (obj: unknown) =>
-    plain.tokenize(String(obj ?? '')).map((w, i) => new lunr.Token(w, { position: [i, 1], index: i }));
-  for (const [key, [i]] of textGroups(tasks)) {
+export function lunrData(tasks: Task[]): SerializedLunr {
+  const terms = new Map<string, { index: number; refs: string[][] }>();
+  const fields: Array<{ ref: string; field: number; counts: Map<string, number>; length: number }> = [];
+  const totals = FIELDS.map(() => 0);
+  let docs = 0;
+  // Units and deadline words repeat from text to text: each distinct value is cut once.
+  const cut = new Map<string, string[]>();
+  for (const [ref, [i]] of textGroups(tasks)) {
     const t = tasks[i];
-    builder.add({ id: key, task: t.task, requirement: t.requirement, units: [...t.lead, ...t.responsible].join(' '), deadline: t.deadline_raw });
+    const values = [t.task, t.requirement, [...t.lead, ...t.responsible].join(' '), t.deadline_raw ?? ''];
+    docs++;
+    for (let field = 0; field < values.length; field++) {
+      let words = cut.get(values[field]);
+      if (!words) cut.set(values[field], (words = plain.terms(values[field])));
+      const counts = new Map<string, number>();
+      for (const w of words) {
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+        let term = terms.get(w);
+        if (!term) terms.set(w, (term = { index: terms.size, refs: FIELDS.map(() => []) }));
+        const refs = term.refs[field];
+        if (refs[refs.length - 1] !== ref) refs.push(ref);
+      }
+      totals[field] += words.length;
+      fields.push({ ref, field, counts, length: words.length });
+    }
   }
-  return builder.build();
+  const idf = new Map<string, number>();
+  for (const [w, term] of terms) {
+    // lunr counts a text once per field holding the word.
+    const holding = term.refs.reduce((n, refs) => n + refs.length, 0);
+    idf.set(w, Math.log(1 + Math.abs((docs - holding + 0.5) / (holding + 0.5))));
+  }
+  const fieldVectors = fields.map(({ ref, field, counts, length }): [string, number[]] => {
+    const [name, boost] = FIELDS[field];
+    const average = totals[field] / docs;
+    const scored: Array<[number, number]> = [];
+    for (const [w, tf] of counts) {
+      // lunr.Builder#createFieldVectors, operation for operation (the saved scores are compared byte for byte).
+      let score = (idf.get(w)! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / average)) + tf);
+      score *= boost;
+      scored.push([terms.get(w)!.index, Math.round(score * 1000) / 1000]);
+    }
+    scored.sort((a, b) => a[0] - b[0]);
+    const elements: number[] = [];
+    for (const [index, score] of scored) elements.push(index, score);
+    return [`${name}/${ref}`, elements];
+  });
+  const invertedIndex = [...terms.keys()].sort().map((w): [string, Record<string, number | Record<string, object>>] => {
+    const term = terms.get(w)!;
+    const posting: Record<string, number | Record<string, object>> = { _index: term.index };
+    FIELDS.forEach(([name], field) => {
+      const docs: Record<string, object> = {};
+      for (const ref of term.refs[field]) docs[ref] = {};
+      posting[name] = docs;
+    });
+    return [w, posting];
+  });
+  return { version: lunr.version, fields: FIELDS.map(([name]) => name), fieldVectors, invertedIndex, pipeline: [STOP_LABEL] };
+}
+
+/** A plan's lunr index built in memory (a plan held without an index folder, or a saved index damaged). */
+export function buildLunr(tasks: Task[]): lunr.Index {
+  return loadLunr(lunrData(tasks));
 }
 
 /** The tokenizer of the plans' lunr indexes and of the words looked up in them. */

@@ -54,11 +54,28 @@ export class Tokenizer {
 
   /** Words of a text, lower-cased, punctuation and spaces dropped. */
   tokenize(text: string): string[] {
-    return this.warm()
-      .jieba!.cut(text.normalize('NFKC'), false)
-      .map((w) => w.trim().toLowerCase())
-      .filter((w) => w && !/^[\s\p{P}\p{S}]+$/u.test(w));
+    const words: string[] = [];
+    for (const cut of this.warm().jieba!.cut(text.normalize('NFKC'), false)) {
+      const word = asWord(cut);
+      if (word) words.push(word);
+    }
+    return words;
   }
+}
+
+/** Cut pieces as words (lower-cased; '' for punctuation or space), remembered: a plan's pieces are mostly words seen before. */
+const WORDS = new Map<string, string>();
+const WORDS_KEPT = 100_000;
+
+function asWord(cut: string): string {
+  let word = WORDS.get(cut);
+  if (word === undefined) {
+    word = cut.trim().toLowerCase();
+    if (/^[\s\p{P}\p{S}]+$/u.test(word)) word = '';
+    if (WORDS.size >= WORDS_KEPT) WORDS.clear();
+    WORDS.set(cut, word);
+  }
+  return word;
 }
 
 /**
