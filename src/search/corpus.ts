@@ -44,6 +44,10 @@ interface LoadedPlan {
   texts?: Map<string, IndexedTask[]>;
   units?: Array<{ unit: UnitName; lead: number[]; responsible: number[] }>;
   oneColumn?: boolean;
+  /** Its tasks' texts end to end (NUL between), with where each starts: a word is searched in a plan at once. */
+  joined?: { text: string; starts: number[] };
+  /** The positions of the tasks holding a form, per form searched (questions repeat their words). */
+  found?: Map<string, number[]>;
 }
 
 export interface CorpusOptions {
@@ -165,13 +169,15 @@ export class Corpus {
     return held;
   }
 
-  /** The plans that may hold a word (all its characters and pairs), in corpus order. */
+  /** The plans that may hold a word (all its characters and pairs), in the character index's order. */
   plansHolding(word: string): string[] {
     const { grams } = this.source;
-    return grams
-      .candidates(word)
-      .flatMap((i) => this.docOfKey.get(grams.plans[i] ?? '') ?? [])
-      .sort((a, b) => this.position(a) - this.position(b));
+    const out: string[] = [];
+    for (const i of grams.candidates(word)) {
+      const doc = this.docOfKey.get(grams.plans[i] ?? '');
+      if (doc) out.push(doc);
+    }
+    return out;
   }
 
   /** About how many distinct texts (per plan) hold the word or a synonym, from the character index (no plan read). */
@@ -256,6 +262,37 @@ export class Corpus {
     return this.plan(doc)?.tasks ?? [];
   }
 
+  /** Positions (in `tasksOf(doc)`) of the tasks whose text holds a form, ascending: one search through the plan's texts. */
+  tasksHolding(doc: string, form: string): number[] {
+    const plan = this.plan(doc);
+    if (!plan || !form || form.includes(JOINER)) return [];
+    if (!plan.joined) {
+      const starts: number[] = [];
+      let at = 0;
+      for (const t of plan.tasks) {
+        starts.push(at);
+        at += t.text.length + JOINER.length;
+      }
+      plan.joined = { text: plan.tasks.map((t) => t.text).join(JOINER), starts };
+      plan.bytes += 2 * at;
+      this.loadedBytes += 2 * at;
+    }
+    plan.found ??= new Map();
+    let out = plan.found.get(form);
+    if (out) return out;
+    out = [];
+    const { text, starts } = plan.joined;
+    for (let hit = text.indexOf(form); hit >= 0; ) {
+      const i = lastAtOrBefore(starts, hit);
+      out.push(i);
+      if (i + 1 >= starts.length) break;
+      hit = text.indexOf(form, starts[i + 1]);
+    }
+    if (plan.found.size >= FORMS_KEPT) plan.found.clear();
+    plan.found.set(form, out);
+    return out;
+  }
+
   /** A task by its id (doc#seq#item); undefined when no plan holds it. */
   taskById(id: string): IndexedTask | undefined {
     // The document is a prefix of the id before one of its # (a name may hold a # itself).
@@ -312,6 +349,24 @@ export function taskIds(doc: string, tasks: Array<Pick<Task, 'seq' | 'item'>>): 
     seen.set(base, n);
     return n === 1 ? base : `${base}~${n}`;
   });
+}
+
+/** Forms whose tasks a plan remembers (the memory of a few questions' words). */
+const FORMS_KEPT = 32;
+
+/** Between a plan's texts joined (no topic word holds it). */
+const JOINER = '\u0000';
+
+/** The index of the last of the ascending `starts` at or before `at`. */
+function lastAtOrBefore(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Plans a word's presence is checked in before it is taken as held. */

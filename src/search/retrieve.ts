@@ -3,7 +3,7 @@ import type { Query, UnitRef } from '../domain/query.js';
 import { abbreviates, canonicalUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
-import { matchesTopic, nearestCover, type TopicRanker } from './topic.js';
+import { listGroup, nearestCover, topicPositions, type CoverGroup, type TopicRanker } from './topic.js';
 import { variants } from '../domain/topic-words.js';
 
 export type SectionKind = 'named' | 'undated' | 'past' | 'collective' | 'matched';
@@ -134,21 +134,32 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   // meanwhile) gives new objects for the same tasks.
   const holders = query.topic.map((w) => new Set(variants(w).flatMap((v) => corpus.plansHolding(v))));
   const holdsAll = (doc: string) => holders.every((h) => h.has(doc));
-  const nearest =
-    query.topic.length > 2 ? nearestCover(docs.map((d) => ({ mayHold: holders.map((h) => h.has(d.doc)), tasks: () => corpus.tasksOf(d.doc) })), query.topic, corpus) : undefined;
+  const plan = (doc: string): CoverGroup => ({
+    mayHold: holders.map((h) => h.has(doc)),
+    tasks: () => corpus.tasksOf(doc),
+    holding: (form) => corpus.tasksHolding(doc, form),
+  });
+  const nearest = query.topic.length > 2 ? nearestCover(docs.map((d) => plan(d.doc)), query.topic, corpus) : undefined;
   const near = nearest && new Set(nearest.map((t) => t.id));
   const nearDocs = new Set(nearest?.map((t) => t.task.doc));
+  // The rarest word is searched for through a plan's texts, the others in the tasks holding it.
+  const rarestFirst = [...query.topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
   for (const d of docs) {
     if (query.topic.length && !holdsAll(d.doc) && !nearDocs.has(d.doc)) continue;
     let tasks = corpus.tasksOf(d.doc);
-    if (query.topic.length) tasks = tasks.filter((t) => matchesTopic(t, query.topic) || near?.has(t.id));
+    if (query.topic.length) {
+      const holding = new Set(holdsAll(d.doc) ? topicPositions(plan(d.doc), rarestFirst) : []);
+      const nearHere = nearDocs.has(d.doc);
+      if (!holding.size && !nearHere) continue;
+      tasks = tasks.filter((t, i) => holding.has(i) || (nearHere && near!.has(t.id)));
+    }
     const sections = filterSections(query, d, tasks, []);
     if (sections.length) groups.push(group(d, sections));
   }
   if (query.topic.length && groups.length === 0 && ranker && !near) {
     // No task holds every topic word: fall back to the best text matches.
     const candidates = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
-    const ranked = nearestCover([{ mayHold: query.topic.map(() => true), tasks: () => candidates }], query.topic, corpus);
+    const ranked = nearestCover([listGroup(query.topic.map(() => true), () => candidates)], query.topic, corpus);
     for (const d of docs) {
       const tasks = ranked.filter((t) => t.task.doc === d.doc);
       const sections = filterSections(query, d, tasks, []);

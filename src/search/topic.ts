@@ -8,17 +8,31 @@ export interface TopicRanker {
 }
 
 /**
- * True when a task's category or requirement holds every topic word, or a synonym of it
- * (PPP = 政府和社会资本合作, 预决算 = 预算 or 决算 …).
+ * Positions of the tasks holding every topic word, or a synonym of it (PPP = 政府和社会资本合作,
+ * 预决算 = 预算 or 决算 …), in their category or requirement. The first word is searched for through
+ * the group's texts (`holding`), the others only in the tasks holding it: give the rarest first.
  */
-export function matchesTopic(t: IndexedTask, words: string[]): boolean {
-  return words.every((w) => variants(w).some((v) => t.text.includes(v)));
+export function topicPositions(group: Pick<CoverGroup, 'tasks' | 'holding'>, words: string[]): number[] {
+  if (!words.length) return [];
+  const [first, ...rest] = words;
+  const forms = variants(first);
+  const at = forms.length === 1 ? group.holding(first) : [...new Set(forms.flatMap((v) => group.holding(v)))].sort((a, b) => a - b);
+  if (!rest.length || !at.length) return at;
+  const tasks = group.tasks();
+  return at.filter((i) => rest.every((w) => variants(w).some((v) => tasks[i].text.includes(v))));
 }
 
 /** Tasks a nearest cover may take, with which of the words they may hold at all (a plan, by the character index); read only when they can reach the cover. */
 export interface CoverGroup {
   mayHold: boolean[];
   tasks: () => IndexedTask[];
+  /** Positions in `tasks()` of the tasks whose text holds a form, ascending. */
+  holding: (form: string) => number[];
+}
+
+/** A group over a list of tasks, each searched for a form in turn (a plan's own texts are searched at once: Corpus.tasksHolding). */
+export function listGroup(mayHold: boolean[], tasks: () => IndexedTask[]): CoverGroup {
+  return { mayHold, tasks, holding: (form) => tasks().flatMap((t, i) => (t.text.includes(form) ? [i] : [])) };
 }
 
 /**
@@ -38,25 +52,41 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     .filter((x) => x.max > 0 && x.max >= total * 0.5 * COVER)
     .sort((a, b) => b.max - a.max || a.at - b.at);
   const scored: Array<{ t: IndexedTask; c: number; at: number; i: number }> = [];
-  // Heaviest words first: a task is given up as soon as what it lacks already puts it below the cut.
   const heaviest = words.map((_, w) => w).sort((a, b) => weight[b] - weight[a]);
   let best = 0;
   for (const { g, at, max } of bounded) {
     const cut = () => Math.max(total * 0.5, best) * COVER;
     if (max < cut()) break;
-    g.tasks().forEach((t, i) => {
-      let c = 0;
-      let rest = max;
-      for (const w of heaviest) {
-        if (!g.mayHold[w]) continue;
-        rest -= weight[w];
-        if (forms[w].some((v) => t.text.includes(v))) c += weight[w];
-        else if (c + rest < cut()) return;
+    // Each task's cover: the weights of the words it holds, heaviest first, from where the group's
+    // texts hold each word — until the words left cannot lift a task not yet found to the cut: those
+    // are then looked for in the tasks found only.
+    const tasks = g.tasks();
+    const cover = new Float64Array(tasks.length);
+    // The last word counted for a task (a task holding two forms of a word counts it once); -1: none yet.
+    const counted = new Int8Array(tasks.length).fill(-1);
+    const found: number[] = [];
+    const add = (i: number, w: number) => {
+      if (counted[i] === w) return;
+      if (counted[i] === -1) found.push(i);
+      counted[i] = w;
+      cover[i] += weight[w];
+    };
+    let rest = max;
+    for (const w of heaviest) {
+      if (!g.mayHold[w]) continue;
+      if (rest >= cut()) {
+        for (const v of forms[w]) for (const i of g.holding(v)) add(i, w);
+      } else {
+        for (const i of found) if (forms[w].some((v) => tasks[i].text.includes(v))) add(i, w);
       }
-      if (c <= 0) return;
-      scored.push({ t, c, at, i });
-      best = Math.max(best, c);
-    });
+      rest -= weight[w];
+    }
+    // A task under the cut now stays under it (the cut only rises): never kept.
+    for (const i of found.sort((a, b) => a - b)) {
+      if (cover[i] < cut()) continue;
+      scored.push({ t: tasks[i], c: cover[i], at, i });
+      best = Math.max(best, cover[i]);
+    }
   }
   // Nothing covers half the question's weight: no task is about it.
   if (best <= 0 || best < total * 0.5) return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexedTask } from '../../src/search/corpus.js';
-import { nearestCover, type CoverGroup } from '../../src/search/topic.js';
+import { listGroup, nearestCover, type CoverGroup } from '../../src/search/topic.js';
 
 const task = (id: string, text: string) => ({ id, text }) as unknown as IndexedTask;
 /** Word rarity as a library of 1,000 texts would give it: 指南 in 10, 修订 and 更新 in 300 each. */
@@ -10,15 +10,12 @@ describe('nearestCover over plans read only when their words can reach the cover
   it('keeps the tasks near the best cover, in the groups’ order, and never reads a group lacking the heavy word', () => {
     let lightRead = false;
     const groups: CoverGroup[] = [
-      { mayHold: [true, true, false], tasks: () => [task('a1', '政府信息公开指南修订'), task('a2', '其他工作')] },
-      {
-        mayHold: [false, true, true],
-        tasks: () => {
-          lightRead = true;
-          return [task('b1', '修订并更新制度')];
-        },
-      },
-      { mayHold: [true, false, true], tasks: () => [task('c1', '指南及时更新'), task('c2', '指南')] },
+      listGroup([true, true, false], () => [task('a1', '政府信息公开指南修订'), task('a2', '其他工作')]),
+      listGroup([false, true, true], () => {
+        lightRead = true;
+        return [task('b1', '修订并更新制度')];
+      }),
+      listGroup([true, false, true], () => [task('c1', '指南及时更新'), task('c2', '指南')]),
     ];
     const kept = nearestCover(groups, ['指南', '修订', '更新'], library);
     // 指南+修订 and 指南+更新 weigh alike (the best, 5.71); 指南 alone (4.51) is over 3/4 of it; 修订+更新
@@ -28,7 +25,7 @@ describe('nearestCover over plans read only when their words can reach the cover
   });
 
   it('finds nothing when no task covers half the question', () => {
-    const groups: CoverGroup[] = [{ mayHold: [false, true, true], tasks: () => [task('b1', '修订制度')] }];
+    const groups: CoverGroup[] = [listGroup([false, true, true], () => [task('b1', '修订制度')])];
     expect(nearestCover(groups, ['指南', '修订', '更新'], library)).toEqual([]);
   });
 });
