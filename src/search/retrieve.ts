@@ -89,33 +89,42 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     const byYear = query.year === undefined ? scopeDocs(corpus, query, true).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)) : docs;
     // The plans that can name the unit at all (a partial word, 住建, may be in any name): the others are not read.
     const mayName = unit.partial || !unit.key ? undefined : corpus.plansNamingKey(unit.key);
+    const names = perName((u, d) => namesUnit(u, unit, d));
+    const reachedBy = perName((u, d) => reaches(u, unit, d));
+    const viaCollectives = reachesDepartment(unit);
     for (const d of byYear) {
       if (answered.has(d.region) || (mayName && !mayName.has(d.doc))) continue;
-      const tasks = corpus.tasksOf(d.doc);
-      // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
-      // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
-      const role = corpus.singleColumn(d.doc) && query.role === 'lead' ? undefined : query.role;
       // Each distinct unit name of the plan is read against the unit once, with the tasks naming it.
       const entries = corpus.unitIndex(d.doc);
-      const naming = entries.filter((e) => namesUnit(e.unit, unit, d));
+      const namedHere = names(d);
+      // Each task's part, by its position: named (1) in the role asked, else reached through a collective (2).
+      let part: Uint8Array | undefined;
+      let role: Query['role'];
+      for (const e of entries) {
+        if (!namedHere(e.unit)) continue;
+        if (!part) {
+          part = new Uint8Array(corpus.tasksOf(d.doc).length);
+          // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
+          // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
+          role = corpus.singleColumn(d.doc) && query.role === 'lead' ? undefined : query.role;
+        }
+        mark(part, e, 1, role);
+      }
       // A plan that does not name the unit says nothing of it, whatever its collectives.
-      if (!naming.length) continue;
+      if (!part) continue;
       anyNamed = true;
       answered.add(d.region);
-      // Each task's part, by its position: named (1) in the role asked, else reached through a collective (2).
-      const part = new Uint8Array(tasks.length);
-      const mark = (e: (typeof entries)[number], as: number) => {
-        if (role !== 'responsible') for (const i of e.lead) part[i] ||= as;
-        if (role !== 'lead') for (const i of e.responsible) part[i] ||= as;
-      };
-      for (const e of naming) mark(e, 1);
-      if (reachesDepartment(unit)) for (const e of entries) if (e.unit.collective && !naming.includes(e) && reaches(e.unit, unit, d)) mark(e, 2);
+      if (viaCollectives) {
+        const reachedHere = reachedBy(d);
+        for (const e of entries) if (e.unit.collective && !namedHere(e.unit) && reachedHere(e.unit)) mark(part, e, 2, role);
+      }
+      const tasks = corpus.tasksOf(d.doc);
       const named: IndexedTask[] = [];
       const collective: IndexedTask[] = [];
-      part.forEach((p, i) => {
-        if (p === 1) named.push(tasks[i]);
-        else if (p === 2) collective.push(tasks[i]);
-      });
+      for (let i = 0; i < part.length; i++) {
+        if (part[i] === 1) named.push(tasks[i]);
+        else if (part[i] === 2) collective.push(tasks[i]);
+      }
       const sections = filterSections(query, d, named, collective);
       if (sections.length) groups.push({ doc: d, sections });
     }
@@ -209,6 +218,34 @@ function columns(t: IndexedTask, role: Query['role']): UnitName[] {
   return [...t.lead, ...t.responsible];
 }
 
+/** Marks the tasks a unit entry names in the role asked (either when none) with `as`, where no part is marked yet. */
+function mark(part: Uint8Array, e: { lead: number[]; responsible: number[] }, as: number, role: Query['role']): void {
+  if (role !== 'responsible') for (const i of e.lead) part[i] ||= as;
+  if (role !== 'lead') for (const i of e.responsible) part[i] ||= as;
+}
+
+/**
+ * A test of a unit name in a plan, remembered per name and plan level (all it reads of the plan):
+ * a library's plans print the same names over and over, each read into one UnitName. Given a
+ * plan, the test of its names.
+ */
+function perName(test: (u: UnitName, doc: DocumentMeta) => boolean): (doc: DocumentMeta) => (u: UnitName) => boolean {
+  const byLevel = new Map<string, (u: UnitName) => boolean>();
+  return (doc) => {
+    let tested = byLevel.get(doc.level ?? '');
+    if (!tested) {
+      const seen = new Map<UnitName, boolean>();
+      tested = (u) => {
+        let held = seen.get(u);
+        if (held === undefined) seen.set(u, (held = test(u, doc)));
+        return held;
+      };
+      byLevel.set(doc.level ?? '', tested);
+    }
+    return tested;
+  };
+}
+
 /** True when a task's unit is the unit asked for, by name, alias, or (partial) function word. */
 function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
   if (ref.partial) {
@@ -269,8 +306,8 @@ function filterSections(query: Query, doc: DocumentMeta, named: IndexedTask[], c
     if (coll.length) sections.push({ kind: 'collective', tasks: coll });
     return sections;
   }
-  const n = named.filter(kindOk);
-  const c = collective.filter(kindOk);
+  const n = query.kind ? named.filter(kindOk) : named;
+  const c = query.kind ? collective.filter(kindOk) : collective;
   if (n.length) sections.push({ kind: query.unit ? 'named' : 'matched', tasks: n });
   if (c.length) sections.push({ kind: 'collective', tasks: c });
   return sections;
