@@ -1,6 +1,4 @@
 import lunr from 'lunr';
-import type { Corpus, IndexedTask } from './corpus.js';
-import type { TopicRanker } from './topic.js';
 import type { Task } from '../domain/task.js';
 import { textGroups } from './text-groups.js';
 import { STOP_WORDS, Tokenizer } from './tokenizer.js';
@@ -43,7 +41,7 @@ export interface SerializedLunr {
 /**
  * One plan's lean full-text index, the topic questions' fallback, in lunr's saved form: category
  * (boost 2), requirement, units (boost 3) and deadline words, one entry per distinct text
- * (textGroups). Words are cut by jieba's own dictionary (`plain`), not the library's units, so a
+ * (textGroups). Words are cut by jieba's own dictionary (`lunrTokenizer`), not the library's units, so a
  * plan's index is the same whichever plans are beside it — built once per file, in a worker. Unit,
  * date and kind questions are answered by structured filters, not by this index.
  *
@@ -64,7 +62,7 @@ export function lunrData(tasks: Task[]): SerializedLunr {
     docs++;
     for (let field = 0; field < values.length; field++) {
       let words = cut.get(values[field]);
-      if (!words) cut.set(values[field], (words = plain.terms(values[field])));
+      if (!words) cut.set(values[field], (words = lunrTokenizer.terms(values[field])));
       const counts = new Map<string, number>();
       for (const w of words) {
         counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -117,43 +115,9 @@ export function buildLunr(tasks: Task[]): lunr.Index {
 }
 
 /** The tokenizer of the plans' lunr indexes and of the words looked up in them. */
-const plain = new Tokenizer();
+export const lunrTokenizer = new Tokenizer();
 
 export function loadLunr(json: object): lunr.Index {
   registerPipeline();
   return lunr.Index.load(json);
-}
-
-/** Ranks tasks with the plans' lunr indexes; user words only reach lunr through `index.query`, never its parser. */
-export class LunrRanker implements TopicRanker {
-  constructor(
-    private readonly indexOf: (doc: string) => lunr.Index,
-    private readonly corpus: Corpus,
-  ) {}
-
-  /** Every task of the plans holding any of the words, best first (the candidates when no task holds them all). */
-  rank(words: string[], docs: Set<string>): IndexedTask[] {
-    const terms = words.flatMap((w) => plain.terms(w));
-    if (!terms.length) return [];
-    const hits: Array<{ score: number; tasks: IndexedTask[] }> = [];
-    for (const doc of docs) {
-      const texts = this.corpus.textsOf(doc);
-      const found = this.indexOf(doc).query((q) => {
-        for (const term of terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL });
-      });
-      for (const h of found) hits.push({ score: h.score, tasks: texts.get(h.ref) ?? [] });
-    }
-    return hits.sort((a, b) => b.score - a.score).flatMap((h) => h.tasks);
-  }
-
-  /** Orders a result list by how much of it is about the words: category hits weigh most. */
-  order(tasks: IndexedTask[], words: string[]): IndexedTask[] {
-    const count = (text: string, w: string) => text.split(w).length - 1;
-    const score = (t: IndexedTask) =>
-      words.reduce((n, w) => n + 3 * count(t.task.task.toLowerCase(), w) + count(t.task.requirement.toLowerCase(), w), 0);
-    return tasks
-      .map((t, i) => ({ t, i, s: score(t) }))
-      .sort((a, b) => b.s - a.s || a.i - b.i)
-      .map((x) => x.t);
-  }
 }

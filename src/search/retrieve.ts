@@ -139,8 +139,8 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   // Topic, kind, window, document or body questions (a body's question is its whole plan). Topic
   // words: the tasks holding every one, with those holding nearly all of their weight.
   // Only the plans that may hold the words are read (the character index): every word for a plain
-  // match, enough of them for the nearest cover. By id: a plan read again (the cache dropped it
-  // meanwhile) gives new objects for the same tasks.
+  // match, enough of them for the nearest cover. By position: a plan read again (the cache dropped
+  // it meanwhile) gives new objects for the same tasks.
   const holders = query.topic.map((w) => new Set(variants(w).flatMap((v) => corpus.plansHolding(v))));
   const holdsAll = (doc: string) => holders.every((h) => h.has(doc));
   const plan = (doc: string): CoverGroup => ({
@@ -149,26 +149,27 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     holding: (form) => corpus.tasksHolding(doc, form),
   });
   const nearest = query.topic.length > 2 ? nearestCover(docs.map((d) => plan(d.doc)), query.topic, corpus) : undefined;
-  const near = nearest && new Set(nearest.map((t) => t.id));
-  const nearDocs = new Set(nearest?.map((t) => t.task.doc));
+  // The nearest cover's positions, per plan (by its place in docs).
+  const near = new Map<number, Set<number>>();
+  for (const h of nearest ?? []) near.set(h.group, (near.get(h.group) ?? new Set()).add(h.position));
   // The rarest word is searched for through a plan's texts, the others in the tasks holding it.
   const rarestFirst = [...query.topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
-  for (const d of docs) {
-    if (query.topic.length && !holdsAll(d.doc) && !nearDocs.has(d.doc)) continue;
+  for (const [at, d] of docs.entries()) {
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) {
+      const nearHere = near.get(at);
+      if (!holdsAll(d.doc) && !nearHere) continue;
       const holding = new Set(holdsAll(d.doc) ? topicPositions(plan(d.doc), rarestFirst) : []);
-      const nearHere = nearDocs.has(d.doc);
       if (!holding.size && !nearHere) continue;
-      tasks = tasks.filter((t, i) => holding.has(i) || (nearHere && near!.has(t.id)));
+      tasks = tasks.filter((_, i) => holding.has(i) || nearHere?.has(i));
     }
     const sections = filterSections(query, d, tasks, []);
     if (sections.length) groups.push(group(d, sections));
   }
-  if (query.topic.length && groups.length === 0 && ranker && !near) {
+  if (query.topic.length && groups.length === 0 && ranker && !nearest) {
     // No task holds every topic word: fall back to the best text matches.
     const candidates = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
-    const ranked = nearestCover([listGroup(query.topic.map(() => true), () => candidates)], query.topic, corpus);
+    const ranked = nearestCover([listGroup(query.topic.map(() => true), () => candidates)], query.topic, corpus).map((h) => h.task);
     for (const d of docs) {
       const tasks = ranked.filter((t) => t.task.doc === d.doc);
       const sections = filterSections(query, d, tasks, []);

@@ -40,9 +40,10 @@ export function listGroup(mayHold: boolean[], tasks: () => IndexedTask[]): Cover
  * best one does, each word weighing by its rarity in the library (a word most tasks share weighs
  * little). 人大代表建议和政协委员提案办理结果 finds the row that says 人大代表、政协委员 … 提案办理结果
  * without 建议; a row holding one common word of several is left out. Groups are read best bound
- * first, and a group whose words cannot weigh what the cover needs is never read. In the groups' order.
+ * first, and a group whose words cannot weigh what the cover needs is never read. In the groups' order,
+ * each task with its group and position.
  */
-export function nearestCover(groups: CoverGroup[], words: string[], library: { textCount: number; textsHolding(word: string): number }): IndexedTask[] {
+export function nearestCover(groups: CoverGroup[], words: string[], library: { textCount: number; textsHolding(word: string): number }): CoverHit[] {
   const forms = words.map((w) => variants(w));
   const weight = words.map((w) => Math.log((library.textCount + 1) / (1 + library.textsHolding(w))));
   const total = weight.reduce((a, b) => a + b, 0);
@@ -93,7 +94,14 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
   return scored
     .filter((x) => x.c >= best * COVER)
     .sort((a, b) => a.at - b.at || a.i - b.i)
-    .map((x) => x.t);
+    .map((x) => ({ task: x.t, group: x.at, position: x.i }));
+}
+
+/** A task of a nearest cover, with its group and its position in the group's tasks. */
+export interface CoverHit {
+  task: IndexedTask;
+  group: number;
+  position: number;
 }
 
 /** Share of the best cover a task must reach. */
