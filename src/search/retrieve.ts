@@ -148,17 +148,19 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     tasks: () => corpus.tasksOf(doc),
     holding: (form) => corpus.tasksHolding(doc, form),
   });
-  const nearest = query.topic.length > 2 ? nearestCover(docs.map((d) => plan(d.doc)), query.topic, corpus) : undefined;
-  // The nearest cover's positions, per plan (by its place in docs).
+  // The nearest cover over the plans that may hold any of the words; its positions, per plan (by its place in docs).
   const near = new Map<number, Set<number>>();
-  for (const h of nearest ?? []) near.set(h.group, (near.get(h.group) ?? new Set()).add(h.position));
+  if (query.topic.length > 2) {
+    const some = docs.flatMap((d, at) => (holders.some((h) => h.has(d.doc)) ? [at] : []));
+    for (const h of nearestCover(some.map((at) => plan(docs[at].doc)), query.topic, corpus)) near.set(some[h.group], (near.get(some[h.group]) ?? new Set()).add(h.position));
+  }
   // The rarest word is searched for through a plan's texts, the others in the tasks holding it.
   const rarestFirst = [...query.topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
   for (const [at, d] of docs.entries()) {
+    const nearHere = near.get(at);
+    if (query.topic.length && !holdsAll(d.doc) && !nearHere) continue;
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) {
-      const nearHere = near.get(at);
-      if (!holdsAll(d.doc) && !nearHere) continue;
       const holding = new Set(holdsAll(d.doc) ? topicPositions(plan(d.doc), rarestFirst) : []);
       if (!holding.size && !nearHere) continue;
       tasks = tasks.filter((_, i) => holding.has(i) || nearHere?.has(i));
@@ -166,7 +168,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     const sections = filterSections(query, d, tasks, []);
     if (sections.length) groups.push(group(d, sections));
   }
-  if (query.topic.length && groups.length === 0 && ranker && !nearest) {
+  if (query.topic.length > 0 && query.topic.length <= 2 && groups.length === 0 && ranker) {
     // No task holds every topic word: fall back to the best text matches.
     const candidates = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
     const ranked = nearestCover([listGroup(query.topic.map(() => true), () => candidates)], query.topic, corpus).map((h) => h.task);
