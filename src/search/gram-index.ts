@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { column, isCount, isString } from '../domain/column.js';
 
 /**
  * A plan's characters and character pairs, each with how many of its distinct texts hold it. A gram
@@ -139,13 +140,14 @@ export class GramIndex {
   }
 }
 
+const counts = column('an integer ≥ 0', isCount);
 export const GramHeader = z.object({
   version: z.literal(1),
-  plans: z.array(z.string().nullable()),
-  grams: z.array(z.number().int().nonnegative()),
-  texts: z.array(z.number().int().nonnegative()),
-  ends: z.array(z.number().int().nonnegative()),
-  lasts: z.array(z.number().int().min(-1)),
+  plans: column('a plan key or null', (v): v is string | null => v === null || isString(v)),
+  grams: counts,
+  texts: counts,
+  ends: counts,
+  lasts: column('an integer ≥ -1', (v): v is number => v === -1 || isCount(v)),
 });
 export type GramHeader = z.infer<typeof GramHeader>;
 
