@@ -24,10 +24,10 @@ const LEGACY = ['corpus.json', 'lunr.json'];
  * never a manifest naming a shard that is not there.
  */
 export class IndexDir {
-  constructor(readonly dir: string) {}
+  private readonly shards: string;
 
-  private get shards(): string {
-    return join(this.dir, 'shards');
+  constructor(readonly dir: string) {
+    this.shards = join(dir, 'shards');
   }
 
   readManifest(): Read<Manifest> {

@@ -31,8 +31,14 @@ export class GramIndex {
   private constructor(
     /** Each position's plan key (a doc name in memory, a shard key on disk); null once removed. */
     readonly plans: ReadonlyArray<string | null>,
-    private readonly postings: ReadonlyMap<number, Posting>,
+    /** The postings, or (an index read back) how to make them: made on first use, as a start-up's first question may search no word. */
+    private source: ReadonlyMap<number, Posting> | (() => ReadonlyMap<number, Posting>),
   ) {}
+
+  private get postings(): ReadonlyMap<number, Posting> {
+    if (typeof this.source === 'function') this.source = this.source();
+    return this.source;
+  }
 
   static readonly empty = new GramIndex([], new Map());
 
@@ -129,14 +135,14 @@ export class GramIndex {
     const { grams, texts, ends, lasts } = header;
     if (texts.length !== grams.length || ends.length !== grams.length || lasts.length !== grams.length) return { error: 'grams, texts, ends and lasts differ in length' };
     if ((ends[ends.length - 1] ?? 0) !== body.length) return { error: `positions end at ${ends[ends.length - 1] ?? 0}, the file holds ${body.length} bytes` };
-    const postings = new Map<number, Posting>();
-    let start = 0;
-    for (let i = 0; i < grams.length; i++) {
+    for (let i = 0, start = 0; i < grams.length; start = ends[i++]) {
       if (ends[i] < start || lasts[i] >= header.plans.length) return { error: `grams.${i}: positions out of range` };
-      postings.set(grams[i], { bytes: body.subarray(start, ends[i]), last: lasts[i], texts: texts[i] });
-      start = ends[i];
     }
-    return new GramIndex(header.plans, postings);
+    return new GramIndex(header.plans, () => {
+      const postings = new Map<number, Posting>();
+      for (let i = 0, start = 0; i < grams.length; start = ends[i++]) postings.set(grams[i], { bytes: body.subarray(start, ends[i]), last: lasts[i], texts: texts[i] });
+      return postings;
+    });
   }
 }
 
