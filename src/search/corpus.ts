@@ -340,13 +340,11 @@ class UnitReader {
     this.prefixes = new Map(docs.map((d) => [d.doc, bodyPrefixes(d)]));
   }
 
-  /** The reader of one plan's names: its level and its body's prefixes are looked up once, not per name (a library reads ~300,000 at start-up). */
+  /** The reader of one plan's names: its level and its body's prefixes are looked up once, not per name. */
   of(doc: string): (u: string) => UnitName {
     const level = this.levels.get(doc) ?? '';
     const prefixes = this.prefixes.get(doc) ?? [];
-    let names = this.names.get(level);
-    if (!names) this.names.set(level, (names = new Map()));
-    const known = names;
+    const known = this.names.get(level) ?? this.names.set(level, new Map()).get(level)!;
     return (u) => {
       const own = prefixes.find((p) => u.startsWith(p) && INTERNAL_UNIT.test(u.slice(p.length)));
       const name = own ? u.slice(own.length) : u;
