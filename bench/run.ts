@@ -56,6 +56,8 @@ say(`parse+normalize ${real.length} documents (seeds + real plans): p50 ${figure
 
 // A library modelled on real ones (bench/library) at 1x, 100x and 1000x the public plans, each
 // stage in its own child process within time and memory caps; BENCH_SCALES=1,100 runs fewer.
+// The stages run compiled, as the bot runs in production (bench/library/compiled.ts).
+say('library stages: compiled by tsc with the options of npm run build (tsconfig.bench.json → dist-bench/), run with node, as in production');
 const scales: ScaleFigures[] = [];
 for (const scale of (process.env.BENCH_SCALES ?? '1,100,1000').split(',').map(Number)) {
   const f = await libraryScale(scale, say);

@@ -8,7 +8,7 @@ import { mb } from '../stats.js';
 import { report } from './child-report.js';
 
 /**
- * `tsx bench/library/build.ts DOCS INDEX`: the full build of a documents folder into an empty index
+ * `node dist-bench/bench/library/build.js DOCS INDEX`: the full build of a documents folder into an empty index
  * folder, as `npm run build-index` does (a worker thread per core), in a process of its own
  * (its peak memory, the workers' included, is the build's);
  * with what the library holds: plans, tasks, distinct requirement texts, regions.

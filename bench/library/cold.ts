@@ -4,7 +4,7 @@ import { report } from './child-report.js';
 import { openLibrary } from './open.js';
 
 /**
- * `tsx bench/library/cold.ts DOCS INDEX TODAY QUESTION`: a fresh process opens the library as the
+ * `node dist-bench/bench/library/cold.js DOCS INDEX TODAY QUESTION`: a fresh process opens the library as the
  * bot starts and answers one question (its first chat page). `total_ms` runs from the process's
  * start (module loading included) to the answer.
  */

@@ -5,7 +5,7 @@ import { report } from './child-report.js';
 import { openLibrary } from './open.js';
 
 /**
- * `tsx --expose-gc bench/library/queries.ts DOCS INDEX ROUNDS`: latency over a library opened as
+ * `node --expose-gc dist-bench/bench/library/queries.js DOCS INDEX ROUNDS`: latency over a library opened as
  * the bot opens it, after one warm-up round (timed apart: each question's first ask): the public samples and the broad questions (no region)
  * ROUNDS times each, every answer timed as a chat shows it (understand + search + its first page)
  * and as `ask --json` prints it (the same search + every task serialised), with the three slowest

@@ -7,7 +7,7 @@ import { ShardPool } from '../../src/library/shard-pool.js';
 import { report } from './child-report.js';
 
 /**
- * `tsx bench/library/rebuild-one.ts DOCS INDEX FILE`: one plan's text changed (its last sentence
+ * `node dist-bench/bench/library/rebuild-one.js DOCS INDEX FILE`: one plan's text changed (its last sentence
  * extended), then the build again into the same index folder, as `npm run build-index` after an
  * edit (with its worker threads). The file is replaced, not written through: the folder's files may be links to the cached library.
  */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { compiledScript } from './compiled.js';
 
 /** What a child process may use: wall time and V8 heap (`--max-old-space-size`). */
 export interface Cap {
@@ -10,13 +11,14 @@ export interface Cap {
 export type Stage = Record<string, unknown> & { finished?: false; reason?: string };
 
 /**
- * Runs one bench child (`tsx SCRIPT ARGS…`, with `--expose-gc`) within `cap` and returns the JSON
- * line it ends with. A child over its time is killed; one that runs out of heap, fails or prints
- * no figures gives `{ finished: false, reason }` — a finding, never a crash of the bench.
+ * Runs one bench child (`node SCRIPT ARGS…` with `--expose-gc`, SCRIPT compiled as the bot runs in
+ * production: compiled.ts) within `cap` and returns the JSON line it ends with. A child over its
+ * time is killed; one that runs out of heap, fails or prints no figures gives
+ * `{ finished: false, reason }` — a finding, never a crash of the bench.
  */
 export function runStage(script: string, args: string[], cap: Cap): Stage {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `--max-old-space-size=${cap.heapMb}`, '--expose-gc', script, ...args], {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${cap.heapMb}`, '--expose-gc', compiledScript(script), ...args], {
     encoding: 'utf8',
     timeout: cap.ms,
     killSignal: 'SIGKILL',

@@ -5,28 +5,8 @@ import { z } from 'zod';
 import { loadLunr } from '../search/lunr-index.js';
 import { type PlanRecords, Shard, unpackShard } from '../search/shard.js';
 import { GramHeader, GramIndex } from '../search/gram-index.js';
-import { PlanInfo } from '../search/plan-source.js';
+import { type Manifest, packManifest, StoredManifest, unpackManifest } from './manifest.js';
 import { writeAtomic } from './write-atomic.js';
-
-/**
- * What the manifest remembers of a file: enough to know it unchanged (size, mtime, hint) without
- * reading it, and for a plan what start-up needs of it without reading its shard (its info, and
- * its shard's size, a cheap check that the shard is the one written).
- */
-const ManifestFile = z.object({
-  name: z.string(),
-  size: z.number(),
-  mtimeMs: z.number(),
-  hint: z.string(),
-  key: z.string(),
-  plan: PlanInfo.optional(),
-  shardBytes: z.number().int().nonnegative().optional(),
-});
-export type ManifestFile = z.infer<typeof ManifestFile>;
-
-/** The index folder's table of contents: each document file of the folder, the key of its shard and its plan's info. */
-export const Manifest = z.object({ version: z.literal(4), builtAt: z.string(), code: z.string(), files: z.array(ManifestFile) });
-export type Manifest = z.infer<typeof Manifest>;
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -44,21 +24,24 @@ const LEGACY = ['corpus.json', 'lunr.json'];
  * never a manifest naming a shard that is not there.
  */
 export class IndexDir {
-  constructor(readonly dir: string) {}
+  private readonly shards: string;
 
-  private get shards(): string {
-    return join(this.dir, 'shards');
+  constructor(readonly dir: string) {
+    this.shards = join(dir, 'shards');
   }
 
   readManifest(): Read<Manifest> {
     const path = join(this.dir, MANIFEST);
     if (!existsSync(path)) return { ok: false, reason: `no index in ${this.dir}` };
-    return parseFile(path, Manifest);
+    const read = parseFile(path, StoredManifest);
+    if (!read.ok) return read;
+    const manifest = unpackManifest(read.value);
+    return 'error' in manifest ? { ok: false, reason: `${path}: ${manifest.error}` } : { ok: true, value: manifest };
   }
 
   writeManifest(manifest: Manifest): void {
     mkdirSync(this.dir, { recursive: true });
-    writeAtomic(join(this.dir, MANIFEST), JSON.stringify(manifest));
+    writeAtomic(join(this.dir, MANIFEST), JSON.stringify(packManifest(manifest)));
     for (const f of LEGACY) rmSync(join(this.dir, f), { force: true });
   }
 

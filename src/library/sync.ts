@@ -10,7 +10,8 @@ import { GramIndex, type PlanGrams } from '../search/gram-index.js';
 import { describePlan, type PlanInfo, planGrams, type PlanSource } from '../search/plan-source.js';
 import type { ShardJob } from './build-shard.js';
 import { codeFingerprint, contentKey, hintKey } from './content-key.js';
-import { IndexDir, type Manifest, type ManifestFile } from './index-dir.js';
+import { IndexDir } from './index-dir.js';
+import type { ManifestFile } from './manifest.js';
 import { ShardPool } from './shard-pool.js';
 
 const IN_THREAD = new ShardPool({ workers: 0 });
@@ -180,7 +181,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
         try {
           removed = await dir.locked(() => {
             if (changed) dir.writeGrams(grams);
-            if (!same) dir.writeManifest({ version: 4, builtAt: new Date().toISOString(), code: codeFingerprint(), files: entries } satisfies Manifest);
+            if (!same) dir.writeManifest({ builtAt: new Date().toISOString(), code: codeFingerprint(), files: entries });
             // An unchanged library has nothing to delete (what a crash left is deleted at the next change): its start-up lists no folder.
             return same ? 0 : dir.prune(keep);
           });

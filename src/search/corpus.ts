@@ -4,7 +4,7 @@ import { placeOf, type Place } from '../domain/gazetteer.js';
 import { aliasForms, analyzeUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { variants } from '../domain/topic-words.js';
 import { textGroups } from './text-groups.js';
-import { memorySource, type PlanSource, topicText } from './plan-source.js';
+import { memorySource, type PlanInfo, type PlanSource, topicText } from './plan-source.js';
 import type { BodyForm, UnitForm } from '../query/vocabulary.js';
 
 export type { BodyForm, UnitForm };
@@ -83,7 +83,7 @@ export class Corpus {
   readonly textCount: number;
   /** Plans whose tasks could not be read (their shard gone or damaged since start-up), with why. */
   readonly unreadable = new Map<string, string>();
-  /** Each document's division in the gazetteer (undefined when its region is none the gazetteer knows). */
+  /** Each region's division in the gazetteer (undefined when it is none the gazetteer knows), read when a question first asks: plans share regions. */
   private readonly places = new Map<string, Place | undefined>();
   private inside?: Map<Place, string[]>;
   private readonly holding = new Map<string, boolean>();
@@ -105,9 +105,9 @@ export class Corpus {
       this.docOfKey.set(p.key, p.meta.doc);
     });
     this.textCount = source.plans.reduce((n, p) => n + p.texts, 0);
-    this.unitForms = buildUnitForms(source.plans.map((p) => ({ doc: p.meta.doc, units: p.units.map((u) => this.units.read(u, p.meta.doc)) })));
+    this.unitForms = buildUnitForms(this.units.groups(source.plans));
     const regions = new Map<string, string[]>();
-    for (const d of this.docs) for (const a of d.regionAliases) regions.set(a, [...(regions.get(a) ?? []), d.doc]);
+    for (const d of this.docs) for (const a of d.regionAliases) push(regions, a, d.doc);
     this.regionForms = [...regions].map(([form, ds]) => ({ form, docs: ds })).sort((a, b) => b.form.length - a.form.length);
     this.regionsByForm = regions;
     for (const f of this.unitForms) {
@@ -121,7 +121,6 @@ export class Corpus {
         push(this.bodiesByHead, body.func[0] + body.kind, body);
         this.bodyDocs.add(d.doc);
       }
-      this.places.set(d.doc, placeOf(d.region)[0]);
     }
   }
 
@@ -147,7 +146,10 @@ export class Corpus {
 
   /** The document's division (蕉岭县 of 梅州市 of 广东省), when the gazetteer knows its region. */
   placeOf(doc: string): Place | undefined {
-    return this.places.get(doc);
+    const region = this.docByName.get(doc)?.region;
+    if (region === undefined) return undefined;
+    if (!this.places.has(region)) this.places.set(region, placeOf(region)[0]);
+    return this.places.get(region);
   }
 
   /**
@@ -210,7 +212,7 @@ export class Corpus {
       // Each document under every division above its own, in corpus order.
       this.inside = new Map();
       for (const d of this.docs) {
-        for (let p = this.places.get(d.doc)?.parent; p; p = p.parent) push(this.inside, p, d.doc);
+        for (let p = this.placeOf(d.doc)?.parent; p; p = p.parent) push(this.inside, p, d.doc);
       }
     }
     return this.inside.get(place) ?? [];
@@ -334,7 +336,7 @@ export class Corpus {
 
   /** A plan's tasks with their ids and units read. */
   private index(doc: DocumentMeta, tasks: Task[]): IndexedTask[] {
-    const read = (u: string) => this.units.read(u, doc.doc);
+    const read = this.units.of(doc.doc);
     const ids = taskIds(doc.doc, tasks);
     return tasks.map((t, i) => new Entry(ids[i], t, doc, t.lead.map(read), t.responsible.map(read)));
   }
@@ -383,7 +385,8 @@ function planBytes(read: Task[] | { error: string }): number {
  * own plan, 局财务科 and 厦门市财政局预算处 are its 财务科 and 预算处.
  */
 class UnitReader {
-  private readonly names = new Map<string, UnitName>();
+  /** By level, the names read (a body's internal unit under its name without the body). */
+  private readonly names = new Map<UnitLevel, Map<string, UnitName>>();
   private readonly levels: Map<string, UnitLevel>;
   private readonly prefixes: Map<string, string[]>;
 
@@ -392,14 +395,52 @@ class UnitReader {
     this.prefixes = new Map(docs.map((d) => [d.doc, bodyPrefixes(d)]));
   }
 
-  read(u: string, doc: string): UnitName {
+  /** The reader of one plan's names: its level and its body's prefixes are looked up once, not per name. */
+  of(doc: string): (u: string) => UnitName {
     const level = this.levels.get(doc) ?? '';
-    const own = this.prefixes.get(doc)?.find((p) => u.startsWith(p) && INTERNAL_UNIT.test(u.slice(p.length)));
-    const k = `${level}|${own ? u.slice(own.length) : u}`;
-    let a = this.names.get(k);
-    if (!a) this.names.set(k, (a = own ? { ...analyzeUnit(u.slice(own.length), level), raw: u } : analyzeUnit(u, level)));
-    return a;
+    const prefixes = this.prefixes.get(doc) ?? [];
+    const known = this.names.get(level) ?? this.names.set(level, new Map()).get(level)!;
+    return (u) => {
+      const own = prefixes.find((p) => u.startsWith(p) && INTERNAL_UNIT.test(u.slice(p.length)));
+      const name = own ? u.slice(own.length) : u;
+      let a = known.get(name);
+      if (!a) known.set(name, (a = own ? { ...analyzeUnit(name, level), raw: u } : analyzeUnit(u, level)));
+      return a;
+    };
   }
+
+  /**
+   * The plans' units read, in groups of plans naming the same units: plans printing one list (one
+   * array: the manifest shares a list among its plans) at one level are read once, a body's own plan
+   * (its internal units) alone.
+   */
+  groups(plans: readonly PlanInfo[]): UnitGroup[] {
+    const out: UnitGroup[] = [];
+    const shared = new Map<readonly string[], Map<UnitLevel, UnitGroup>>();
+    for (const p of plans) {
+      const doc = p.meta.doc;
+      if (this.prefixes.get(doc)?.length) {
+        out.push({ docs: [doc], units: p.units.map(this.of(doc)) });
+        continue;
+      }
+      const level = this.levels.get(doc) ?? '';
+      let atLevel = shared.get(p.units);
+      if (!atLevel) shared.set(p.units, (atLevel = new Map()));
+      let group = atLevel.get(level);
+      if (!group) {
+        atLevel.set(level, (group = { docs: [], units: p.units.map(this.of(doc)) }));
+        out.push(group);
+      }
+      group.docs.push(doc);
+    }
+    return out;
+  }
+}
+
+/** Plans naming the same units (read as names). */
+interface UnitGroup {
+  docs: string[];
+  units: UnitName[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -443,27 +484,27 @@ class NameForm implements UnitForm {
     readonly form: string,
     readonly key: string,
     readonly level: UnitLevel,
-    private readonly plansOf: ReadonlyMap<UnitName, string[]>,
+    private readonly plansOf: ReadonlyMap<UnitName, string[][]>,
   ) {}
 
   get docs(): Set<string> {
     if (!this.plans) {
       this.plans = new Set();
-      for (const u of this.names) for (const d of this.plansOf.get(u) ?? []) this.plans.add(d);
+      for (const u of this.names) for (const docs of this.plansOf.get(u) ?? []) for (const d of docs) this.plans.add(d);
     }
     return this.plans;
   }
 }
 
 /** Every form of the plans' unit names, with the plans naming each. */
-function buildUnitForms(plans: Array<{ doc: string; units: UnitName[] }>): UnitForm[] {
-  // Names are shared objects (UnitReader) repeated across plans: the plans of each name, then its forms once.
-  const plansOf = new Map<UnitName, string[]>();
-  for (const p of plans) {
-    for (const u of p.units) {
-      const list = plansOf.get(u);
-      if (!list) plansOf.set(u, [p.doc]);
-      else if (list[list.length - 1] !== p.doc) list.push(p.doc);
+function buildUnitForms(groups: UnitGroup[]): UnitForm[] {
+  // Names are shared objects (UnitReader) repeated across plans: the plans of each name (the groups naming it), then its forms once.
+  const plansOf = new Map<UnitName, string[][]>();
+  for (const g of groups) {
+    for (const u of g.units) {
+      const lists = plansOf.get(u);
+      if (!lists) plansOf.set(u, [g.docs]);
+      else if (lists[lists.length - 1] !== g.docs) lists.push(g.docs);
     }
   }
   const forms = new Map<string, NameForm>();

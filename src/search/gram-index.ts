@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { column, isCount, isString } from '../domain/column.js';
 
 /**
  * A plan's characters and character pairs, each with how many of its distinct texts hold it. A gram
@@ -30,8 +31,14 @@ export class GramIndex {
   private constructor(
     /** Each position's plan key (a doc name in memory, a shard key on disk); null once removed. */
     readonly plans: ReadonlyArray<string | null>,
-    private readonly postings: ReadonlyMap<number, Posting>,
+    /** The postings, or (an index read back) how to make them: made on first use, as a start-up's first question may search no word. */
+    private source: ReadonlyMap<number, Posting> | (() => ReadonlyMap<number, Posting>),
   ) {}
+
+  private get postings(): ReadonlyMap<number, Posting> {
+    if (typeof this.source === 'function') this.source = this.source();
+    return this.source;
+  }
 
   static readonly empty = new GramIndex([], new Map());
 
@@ -128,24 +135,25 @@ export class GramIndex {
     const { grams, texts, ends, lasts } = header;
     if (texts.length !== grams.length || ends.length !== grams.length || lasts.length !== grams.length) return { error: 'grams, texts, ends and lasts differ in length' };
     if ((ends[ends.length - 1] ?? 0) !== body.length) return { error: `positions end at ${ends[ends.length - 1] ?? 0}, the file holds ${body.length} bytes` };
-    const postings = new Map<number, Posting>();
-    let start = 0;
-    for (let i = 0; i < grams.length; i++) {
+    for (let i = 0, start = 0; i < grams.length; start = ends[i++]) {
       if (ends[i] < start || lasts[i] >= header.plans.length) return { error: `grams.${i}: positions out of range` };
-      postings.set(grams[i], { bytes: body.subarray(start, ends[i]), last: lasts[i], texts: texts[i] });
-      start = ends[i];
     }
-    return new GramIndex(header.plans, postings);
+    return new GramIndex(header.plans, () => {
+      const postings = new Map<number, Posting>();
+      for (let i = 0, start = 0; i < grams.length; start = ends[i++]) postings.set(grams[i], { bytes: body.subarray(start, ends[i]), last: lasts[i], texts: texts[i] });
+      return postings;
+    });
   }
 }
 
+const counts = column('an integer ≥ 0', isCount);
 export const GramHeader = z.object({
   version: z.literal(1),
-  plans: z.array(z.string().nullable()),
-  grams: z.array(z.number().int().nonnegative()),
-  texts: z.array(z.number().int().nonnegative()),
-  ends: z.array(z.number().int().nonnegative()),
-  lasts: z.array(z.number().int().min(-1)),
+  plans: column('a plan key or null', (v): v is string | null => v === null || isString(v)),
+  grams: counts,
+  texts: counts,
+  ends: counts,
+  lasts: column('an integer ≥ -1', (v): v is number => v === -1 || isCount(v)),
 });
 export type GramHeader = z.infer<typeof GramHeader>;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { answerJson } from '../../src/answer/answer-json.js';
-import { IndexDir, Manifest } from '../../src/library/index-dir.js';
+import { IndexDir } from '../../src/library/index-dir.js';
 import { Library } from '../../src/library/library.js';
 import { openEngine } from '../../src/library/open.js';
 import { ShardPool } from '../../src/library/shard-pool.js';
@@ -30,7 +30,11 @@ function indexCopy(): string {
 }
 
 const shardFiles = (index: string) => readdirSync(join(index, 'shards')).filter((f) => /^[0-9a-f]+\.json$/.test(f)).sort();
-const manifestOf = (index: string) => Manifest.parse(JSON.parse(readFileSync(join(index, 'manifest.json'), 'utf8')));
+const manifestOf = (index: string) => {
+  const read = new IndexDir(index).readManifest();
+  if (!read.ok) throw new Error(read.reason);
+  return read.value;
+};
 
 describe('the index folder: one shard per plan and a manifest', () => {
   it('reads back every shard and answers exactly as the engine built from the documents', async () => {
