@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DocumentHint } from '../domain/document.js';
 import { placesMeant, regionName } from '../domain/gazetteer.js';
 import type { ParsedDocument } from '../ingest/parse-document.js';
-import { readDocument, SUPPORTED, MAX_BINARY_BYTES } from '../ingest/read-document.js';
+import { MAX_BINARY_BYTES, SUPPORTED } from '../ingest/supported.js';
 import type { Corpus } from '../search/corpus.js';
 import type { KeyValueStore } from '../store/store.js';
 import type { ButtonCodec } from './buttons.js';
@@ -55,7 +55,7 @@ export class Uploads {
     private readonly plans: PlanFolder,
     private readonly buttons: ButtonCodec,
     /** Reads a file for its preview: in a worker with a heap limit (the composed pool), else in this thread. */
-    private readonly parse: (bytes: Uint8Array, name: string, hint: DocumentHint) => Promise<ParsedDocument> = readDocument,
+    private readonly parse: (bytes: Uint8Array, name: string, hint: DocumentHint) => Promise<ParsedDocument> = readInThread,
   ) {
     this.staging = join(dataDir, 'uploads');
   }
@@ -331,3 +331,8 @@ const GONE = '这个上传已处理或已过期（上传的文件保留 24 小�
 const NS = 'uploads';
 const FIX_NS = 'upload-fixes';
 const LABEL: Record<CorrectableField, string> = { region: '地区', year: '年度' };
+
+/** Reads a file in this thread, the parsers loaded on first use (start-up loads none). */
+async function readInThread(bytes: Uint8Array, name: string, hint: DocumentHint): Promise<ParsedDocument> {
+  return (await import('../ingest/read-document.js')).readDocument(bytes, name, hint);
+}

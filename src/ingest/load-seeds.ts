@@ -5,7 +5,8 @@ import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js'
 import type { Task } from '../domain/task.js';
 import { readCatalog, seedFiles } from './catalog.js';
 import type { ParsedDocument } from './parse-document.js';
-import { MAX_BINARY_BYTES, readDocument, SUPPORTED } from './read-document.js';
+import { readDocument } from './read-document.js';
+import { MAX_BINARY_BYTES, SUPPORTED } from './supported.js';
 
 export interface Corpus {
   docs: DocumentMeta[];
@@ -13,7 +14,6 @@ export interface Corpus {
   warnings: Warning[];
 }
 
-export { SUPPORTED };
 
 
 /**

@@ -8,16 +8,11 @@ import { readPdf } from './containers/pdf.js';
 import type { ContainerReading } from './containers/reading.js';
 import { readXlsx } from './containers/xlsx.js';
 import { MAX_BYTES } from './decode.js';
+import { MAX_BINARY_BYTES } from './supported.js';
 import { type ParsedDocument, parseDocument, parseStructured, parseText } from './parse-document.js';
 
 /** What kind of file the bytes are, from their first bytes (never from the name alone). */
 export type Container = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'html' | 'text';
-
-/** Binary containers may be larger than text files (embedded fonts, images). */
-export const MAX_BINARY_BYTES = 40 * 1024 * 1024;
-
-/** File names the ingest reads. */
-export const SUPPORTED = /\.(txt|text|csv|tsv|md|docx|xlsx|xls|doc|wps|pdf|html?)$/i;
 
 /**
  * Reads one plan file of any supported format into tasks: .txt (any encoding), .docx, .xlsx (every
