@@ -1,3 +1,5 @@
+import { remembered } from './remember.js';
+
 export type UnitColumn = 'lead' | 'responsible' | 'mixed';
 
 export interface UnitRoles {
@@ -25,8 +27,8 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
   };
 
   // A lone 责任… label (no 牵头 label in the cell) names the lead, as a lone 责任单位 column does.
-  const hasLeadLabel = splitOutsideBrackets(text, /[，,；;。]/).some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
-  for (const printed of splitOutsideBrackets(text, /[，,；;。]/)) {
+  const hasLeadLabel = splitOutsideBrackets(text, '，,；;。').some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
+  for (const printed of splitOutsideBrackets(text, '，,；;。')) {
     let clause = printed;
     const labelled = LABEL_RE.exec(printed);
     if (labelled) {
@@ -63,7 +65,7 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
 export function splitList(text: string): string[] {
   const t = text.trim().replace(/^[、，,；;]+|[、，,；;]+$/g, '');
   if (!t) return [];
-  const parts = splitOutsideBrackets(t, /[、]/).map((p) => p.trim()).filter(Boolean);
+  const parts = splitOutsideBrackets(t, '、');
   if (parts.length > 1 && isScopedClass(parts)) return [t];
   // 市、县区政府办、司法局: a scope over the first name, then separate units.
   if (parts.length > 2 && LEVEL_ONLY.test(parts[0])) return [`${parts[0]}、${parts[1]}`, ...parts.slice(2).flatMap(splitGlued)];
@@ -71,37 +73,56 @@ export function splitList(text: string): string[] {
 }
 
 /** True for a cell that reads as a list of organisations rather than prose or a date. */
-export function looksLikeUnits(cell: string): boolean {
+export const looksLikeUnits = remembered(readsAsUnitList);
+
+function readsAsUnitList(cell: string): boolean {
   const t = cell.replace(/\s+/g, '').replace(/[“”"]/g, '').replace(/[、，,；;。.]+$/g, '');
   if (!t || t.length > 260) return false;
   if (/[。！？]/.test(t.slice(0, -1))) return false;
   if (ACTION_START_RE.test(t)) return false;
   if (LABEL_RE.test(t)) return true;
-  const clauses = splitOutsideBrackets(t, /[，,；;]/).filter(Boolean);
+  const clauses = splitOutsideBrackets(t, '，,；;');
   let unitish = 0;
   for (const c of clauses) {
     const { name } = stripRole(c, false);
-    const last = splitOutsideBrackets(name, /、/).pop() ?? name;
+    const last = splitOutsideBrackets(name, '、').pop() ?? name;
     if (UNIT_END_RE.test(last.replace(/[（(][^）)]*[）)]$/, '')) || COLLECTIVE_RE.test(last)) unitish++;
   }
   return unitish > 0 && unitish >= clauses.length * 0.6;
 }
 
-/** Splits on a separator class, never inside （）()《》“”. */
-export function splitOutsideBrackets(text: string, sep: RegExp): string[] {
+/**
+ * Splits on any of the characters `seps` (none of them a bracket), never inside （）()《》“”[]【】;
+ * the pieces trimmed, empty ones left out. Reads character codes and slices the pieces: no string
+ * is made per character (the brackets and separators are all single UTF-16 units).
+ */
+export function splitOutsideBrackets(text: string, seps: string): string[] {
   const out: string[] = [];
+  const keep = (piece: string) => {
+    const trimmed = piece.trim();
+    if (trimmed) out.push(trimmed);
+  };
   let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if ('（(《“[【'.includes(ch)) depth++;
-    else if ('）)》”]】'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && sep.test(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (holds(OPENING, code)) depth++;
+    else if (holds(CLOSING, code)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && holds(seps, code)) {
+      keep(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
+  keep(text.slice(start));
+  return out;
+}
+
+const OPENING = '（(《“[【';
+const CLOSING = '）)》”]】';
+
+function holds(chars: string, code: number): boolean {
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === code) return true;
+  return false;
 }
 
 function stripRole(clause: string, sawLead: boolean): { name: string; role?: 'lead' | 'responsible' | 'lead?' } {
