@@ -27,8 +27,9 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
   };
 
   // A lone 责任… label (no 牵头 label in the cell) names the lead, as a lone 责任单位 column does.
-  const hasLeadLabel = splitOutsideBrackets(text, '，,；;。').some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
-  for (const printed of splitOutsideBrackets(text, '，,；;。')) {
+  const clauses = splitOutsideBrackets(text, '，,；;。');
+  const hasLeadLabel = clauses.some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
+  for (const printed of clauses) {
     let clause = printed;
     const labelled = LABEL_RE.exec(printed);
     if (labelled) {
