@@ -128,6 +128,8 @@ function holds(chars: string, code: number): boolean {
 
 function stripRole(clause: string, sawLead: boolean): { name: string; role?: 'lead' | 'responsible' | 'lead?' } {
   let c = clause.trim();
+  // Most clauses are bare unit names: one whose last character ends no role suffix skips the patterns.
+  if (!c || !ROLE_ENDS.includes(c[c.length - 1])) return { name: c };
   for (const [re, role] of ROLE_SUFFIXES) {
     const m = re.exec(c);
     if (m) {
@@ -157,15 +159,22 @@ function isScopedClass(parts: string[]): boolean {
 
 /** 市发改委市农业农村局 (a separator missing) → two units. */
 function splitGlued(unit: string): string[] {
+  // The second unit ends in 局/委/办/中心: a name ending otherwise is not tried on the lazy pattern.
+  if (!unit || !GLUED_ENDS.includes(unit[unit.length - 1])) return [unit];
   const m = /^(.{2,}?(?:局|委|办|中心))((?:市|县|区)[^、，,]{2,}(?:局|委|办|中心))$/.exec(unit);
   return m ? [m[1], m[2]] : [unit];
 }
+
+/** The last characters of 局, 委, 办, 中心, that splitGlued's second unit ends in. */
+const GLUED_ENDS = '局委办心';
 
 const LEVEL_ONLY = /^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/;
 
 /** A label naming the role of the units after it: 牵头单位：, 责任处室:, 配合部门：… */
 const LABEL_RE = /^((?:牵头|主办|主责|责任|配合|协办|会办|参与|落实|承办)(?:单位|部门|处室|科室|股室|机构)|任务分工|责任分工)\s*[:：]\s*/;
 
+/** The last characters of the role suffixes below (牵头, 负责, 落实, 主办, 配合, 协助, 参与…). */
+const ROLE_ENDS = '头责实办合助与';
 const ROLE_SUFFIXES: Array<[RegExp, 'lead' | 'responsible' | 'lead?']> = [
   [/(分别)?牵头(负责)?(落实)?$/, 'lead'],
   [/按职责(分工)?(负责|落实)$/, 'lead'],
