@@ -60,7 +60,7 @@ export function alignCells(cells: GridCell[], roles: Array<ColumnRole | undefine
         // A blank paragraph adds nothing to the cell it follows; before the row's last column it is
         // rather the next column's real, empty value (read by position).
         if (b === a && blank[k]) offer(a, prev + (a === width - 1 ? 0 : -BLANK_CONTINUES), false);
-        else if (b === a && CONTINUES.has(roles[a]!)) offer(a, prev + -continuation(roles[a]!, cells[k]), false);
+        else if (b === a && CONTINUES.has(roles[a]!)) offer(a, prev - continuation(roles[a]!, cells[k]), false);
         if (b <= a && rows === 'free') offer(a, prev + (-skip(a + 1, width) - skip(0, b) - NEW_ROW), true);
       }
       score[k][b] = best + fits[k][b];
