@@ -32,7 +32,8 @@ export function placesIn(text: string): PlaceMention[] {
   let i = 0;
   while (i < text.length) {
     const prev = out[out.length - 1];
-    const atBoundary = i === 0 || !CJK.test(text[i - 1]) || /[年度]/.test(text[i - 1]) || prev?.end === i;
+    // A name starts only where its first character is printed (most characters start none).
+    const atBoundary = g.firstCodes.has(text.charCodeAt(i)) && (i === 0 || !CJK.test(text[i - 1]) || /[年度]/.test(text[i - 1]) || prev?.end === i);
     let hit: PlaceMention | undefined;
     if (atBoundary) {
       for (let len = Math.min(g.maxLength, text.length - i); len >= 2 && !hit; len--) {
@@ -109,6 +110,8 @@ export function placesNamed(name: string): Place[] {
 interface Gazetteer {
   byName: Map<string, Place[]>;
   maxLength: number;
+  /** The first character (UTF-16 code) of every name. */
+  firstCodes: Set<number>;
 }
 
 let loaded: Gazetteer | undefined;
@@ -132,7 +135,7 @@ function gazetteer(): Gazetteer {
     for (const c of d.children ?? []) add(c, childKind, real ? place : parent);
   };
   for (const d of data) add(d, 'province');
-  loaded = { byName, maxLength };
+  loaded = { byName, maxLength, firstCodes: new Set([...byName.keys()].map((name) => name.charCodeAt(0))) };
   return loaded;
 }
 

@@ -45,23 +45,23 @@ export function alignCells(cells: GridCell[], roles: Array<ColumnRole | undefine
   for (let k = 1; k < n; k++) {
     for (let b = 0; b < width; b++) {
       let best = -Infinity;
+      // The ways from column a into b, tried in order: on a tie the first one offered stays.
+      const offer = (a: number, value: number, newRow: boolean) => {
+        if (value > best) {
+          best = value;
+          back[k][b] = a;
+          wrap[k][b] = newRow;
+        }
+      };
       for (let a = 0; a < width; a++) {
         const prev = score[k - 1][a];
         if (prev === -Infinity) continue;
-        const options: Array<[number, boolean]> = [];
-        if (b > a) options.push([-skip(a + 1, b), false]);
+        if (b > a) offer(a, prev - skip(a + 1, b), false);
         // A blank paragraph adds nothing to the cell it follows; before the row's last column it is
         // rather the next column's real, empty value (read by position).
-        if (b === a && blank[k]) options.push([a === width - 1 ? 0 : -BLANK_CONTINUES, false]);
-        else if (b === a && CONTINUES.has(roles[a]!)) options.push([-continuation(roles[a]!, cells[k]), false]);
-        if (b <= a && rows === 'free') options.push([-skip(a + 1, width) - skip(0, b) - NEW_ROW, true]);
-        for (const [t, newRow] of options) {
-          if (prev + t > best) {
-            best = prev + t;
-            back[k][b] = a;
-            wrap[k][b] = newRow;
-          }
-        }
+        if (b === a && blank[k]) offer(a, prev + (a === width - 1 ? 0 : -BLANK_CONTINUES), false);
+        else if (b === a && CONTINUES.has(roles[a]!)) offer(a, prev - continuation(roles[a]!, cells[k]), false);
+        if (b <= a && rows === 'free') offer(a, prev + (-skip(a + 1, width) - skip(0, b) - NEW_ROW), true);
       }
       score[k][b] = best + fits[k][b];
     }

@@ -3,7 +3,7 @@ import { splitPoints } from './cell-kind.js';
 import { normalizeDeadline } from './deadline.js';
 import { outlineNumber } from './outline-number.js';
 import type { RoleRow, UnitRole } from './role-rows.js';
-import { parseUnits } from './units.js';
+import { parseUnits, type UnitRoles } from './units.js';
 
 export interface DraftTask {
   seq: string;
@@ -92,12 +92,20 @@ export function assemble(rows: RoleRow[], opts: AssembleOptions): DraftTask[] {
 
   nameSeqs(drafts);
   fillMerged(drafts, opts.unitColumns);
+  // A merged unit cell is copied to every row of its group: each cell is read once per column.
+  const unitCells = new Map<string, UnitRoles>();
+  const unitsOf = (cell: string, col: UnitRole) => {
+    const key = `${col}:${cell}`;
+    let parsed = unitCells.get(key);
+    if (!parsed) unitCells.set(key, (parsed = parseUnits(cell, col === 'units' ? 'mixed' : col)));
+    return parsed;
+  };
   for (const d of drafts) {
     const roles = { lead: [] as string[], responsible: [] as string[] };
     for (const col of opts.unitColumns) {
       const cell = d.units[col];
       if (!cell) continue;
-      const parsed = parseUnits(cell, col === 'units' ? 'mixed' : col);
+      const parsed = unitsOf(cell, col);
       for (const r of ['lead', 'responsible'] as const) for (const u of parsed[r]) if (!roles[r].includes(u)) roles[r].push(u);
     }
     d.lead = roles.lead;

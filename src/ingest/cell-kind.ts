@@ -1,7 +1,10 @@
 import { normalizeDeadline } from './deadline.js';
+import { remembered } from './remember.js';
 
 /** A short cell whose words are a time limit (2016年12月底前, 全年工作, 按上级部署). */
-export function looksLikeDeadline(cell: string): boolean {
+export const looksLikeDeadline = remembered(readsAsDeadline);
+
+function readsAsDeadline(cell: string): boolean {
   const t = cell.replace(/\s+/g, '');
   if (!t || t.length > 48) return false;
   if (/[。]$/.test(t) && t.length > 30) return false;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 
@@ -31,7 +32,8 @@ function detectEncoding(buf: Buffer): string | undefined {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf8';
   if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf16le';
   if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf16be';
-  if (isValidUtf8(buf)) return 'utf8';
+  // Validated without decoding (the text is decoded once, below).
+  if (isUtf8(buf)) return 'utf8';
   // Chinese government text that is not UTF-8 is nearly always GBK/GB18030; jschardet
   // confirms it and catches the rarer Big5 or UTF-16 without BOM.
   const guess = jschardet.detect(buf.subarray(0, 65536));
@@ -42,14 +44,6 @@ function detectEncoding(buf: Buffer): string | undefined {
   return 'gb18030';
 }
 
-function isValidUtf8(buf: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);

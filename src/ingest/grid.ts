@@ -69,9 +69,12 @@ function readSeparated(text: string): Grid | undefined {
   return undefined;
 }
 
-/** Cleans a cell: non-breaking and full-width spaces become spaces, runs collapse. */
+/**
+ * Cleans a cell: non-breaking and full-width spaces become spaces, runs collapse. One pass: \s
+ * already holds those spaces but for the zero-width one.
+ */
 export function cleanCell(s: string): string {
-  return s.replace(/[\u00a0\u3000\u2002\u2003\u200b]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 function splitDelimited(line: string, outerPipes = false): string[] | undefined {

@@ -168,7 +168,7 @@ function splitRunIn(text: string): { heading: string; body: string } | undefined
  * `X负责落实,完成时限:2022年10月`. The time field is taken out; the rest names the units.
  */
 function labelGroup(inner: string): { units: string; deadline?: string } {
-  const fields = splitOutsideBrackets(inner, /[，,；;]/);
+  const fields = splitOutsideBrackets(inner, '，,；;');
   const time = fields.findIndex((f) => TIME_LABEL_RE.test(f));
   if (time < 0) return { units: inner };
   const units = fields.filter((_f, k) => k !== time).join('，');

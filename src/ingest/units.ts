@@ -1,3 +1,5 @@
+import { remembered } from './remember.js';
+
 export type UnitColumn = 'lead' | 'responsible' | 'mixed';
 
 export interface UnitRoles {
@@ -25,8 +27,9 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
   };
 
   // A lone 责任… label (no 牵头 label in the cell) names the lead, as a lone 责任单位 column does.
-  const hasLeadLabel = splitOutsideBrackets(text, /[，,；;。]/).some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
-  for (const printed of splitOutsideBrackets(text, /[，,；;。]/)) {
+  const clauses = splitOutsideBrackets(text, '，,；;。');
+  const hasLeadLabel = clauses.some((c) => /^(牵头|主办|主责)/.test(LABEL_RE.exec(c)?.[1] ?? ''));
+  for (const printed of clauses) {
     let clause = printed;
     const labelled = LABEL_RE.exec(printed);
     if (labelled) {
@@ -63,7 +66,7 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
 export function splitList(text: string): string[] {
   const t = text.trim().replace(/^[、，,；;]+|[、，,；;]+$/g, '');
   if (!t) return [];
-  const parts = splitOutsideBrackets(t, /[、]/).map((p) => p.trim()).filter(Boolean);
+  const parts = splitOutsideBrackets(t, '、');
   if (parts.length > 1 && isScopedClass(parts)) return [t];
   // 市、县区政府办、司法局: a scope over the first name, then separate units.
   if (parts.length > 2 && LEVEL_ONLY.test(parts[0])) return [`${parts[0]}、${parts[1]}`, ...parts.slice(2).flatMap(splitGlued)];
@@ -71,41 +74,62 @@ export function splitList(text: string): string[] {
 }
 
 /** True for a cell that reads as a list of organisations rather than prose or a date. */
-export function looksLikeUnits(cell: string): boolean {
+export const looksLikeUnits = remembered(readsAsUnitList);
+
+function readsAsUnitList(cell: string): boolean {
   const t = cell.replace(/\s+/g, '').replace(/[“”"]/g, '').replace(/[、，,；;。.]+$/g, '');
   if (!t || t.length > 260) return false;
   if (/[。！？]/.test(t.slice(0, -1))) return false;
   if (ACTION_START_RE.test(t)) return false;
   if (LABEL_RE.test(t)) return true;
-  const clauses = splitOutsideBrackets(t, /[，,；;]/).filter(Boolean);
+  const clauses = splitOutsideBrackets(t, '，,；;');
   let unitish = 0;
   for (const c of clauses) {
     const { name } = stripRole(c, false);
-    const last = splitOutsideBrackets(name, /、/).pop() ?? name;
+    const last = splitOutsideBrackets(name, '、').pop() ?? name;
     if (UNIT_END_RE.test(last.replace(/[（(][^）)]*[）)]$/, '')) || COLLECTIVE_RE.test(last)) unitish++;
   }
   return unitish > 0 && unitish >= clauses.length * 0.6;
 }
 
-/** Splits on a separator class, never inside （）()《》“”. */
-export function splitOutsideBrackets(text: string, sep: RegExp): string[] {
+/**
+ * Splits on any of the characters `seps` (none of them a bracket), never inside （）()《》“”[]【】;
+ * the pieces trimmed, empty ones left out. Reads character codes and slices the pieces: no string
+ * is made per character (the brackets and separators are all single UTF-16 units).
+ */
+export function splitOutsideBrackets(text: string, seps: string): string[] {
   const out: string[] = [];
+  const keep = (piece: string) => {
+    const trimmed = piece.trim();
+    if (trimmed) out.push(trimmed);
+  };
   let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if ('（(《“[【'.includes(ch)) depth++;
-    else if ('）)》”]】'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && sep.test(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (holds(OPENING, code)) depth++;
+    else if (holds(CLOSING, code)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && holds(seps, code)) {
+      keep(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
+  keep(text.slice(start));
+  return out;
+}
+
+const OPENING = '（(《“[【';
+const CLOSING = '）)》”]】';
+
+function holds(chars: string, code: number): boolean {
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === code) return true;
+  return false;
 }
 
 function stripRole(clause: string, sawLead: boolean): { name: string; role?: 'lead' | 'responsible' | 'lead?' } {
   let c = clause.trim();
+  // Most clauses are bare unit names: one whose last character ends no role suffix skips the patterns.
+  if (!c || !ROLE_ENDS.includes(c[c.length - 1])) return { name: c };
   for (const [re, role] of ROLE_SUFFIXES) {
     const m = re.exec(c);
     if (m) {
@@ -135,15 +159,22 @@ function isScopedClass(parts: string[]): boolean {
 
 /** 市发改委市农业农村局 (a separator missing) → two units. */
 function splitGlued(unit: string): string[] {
+  // The second unit ends in 局/委/办/中心: a name ending otherwise is not tried on the lazy pattern.
+  if (!unit || !GLUED_ENDS.includes(unit[unit.length - 1])) return [unit];
   const m = /^(.{2,}?(?:局|委|办|中心))((?:市|县|区)[^、，,]{2,}(?:局|委|办|中心))$/.exec(unit);
   return m ? [m[1], m[2]] : [unit];
 }
+
+/** The last characters of 局, 委, 办, 中心, that splitGlued's second unit ends in. */
+const GLUED_ENDS = '局委办心';
 
 const LEVEL_ONLY = /^(省|市|县|区|县区|市县|市县区|乡|镇|乡镇|县市区|市区)$/;
 
 /** A label naming the role of the units after it: 牵头单位：, 责任处室:, 配合部门：… */
 const LABEL_RE = /^((?:牵头|主办|主责|责任|配合|协办|会办|参与|落实|承办)(?:单位|部门|处室|科室|股室|机构)|任务分工|责任分工)\s*[:：]\s*/;
 
+/** The last characters of the role suffixes below (牵头, 负责, 落实, 主办, 配合, 协助, 参与…). */
+const ROLE_ENDS = '头责实办合助与';
 const ROLE_SUFFIXES: Array<[RegExp, 'lead' | 'responsible' | 'lead?']> = [
   [/(分别)?牵头(负责)?(落实)?$/, 'lead'],
   [/按职责(分工)?(负责|落实)$/, 'lead'],

@@ -5,6 +5,18 @@ const col = (t: string, y = 2016) => normalizeDeadline(t, y, 'column').deadline;
 const txt = (t: string, y = 2019) => normalizeDeadline(t, y, 'text').deadline;
 
 describe('normalizeDeadline', () => {
+  it('finds each kind of relative limit (the scan reads only the patterns whose words a text holds)', () => {
+    const raw = (t: string) => normalizeDeadline(t, 2019, 'text').raw;
+    expect(raw('收到申请之日起15个工作日内予以答复')).toBe('收到申请之日起15个工作日内');
+    expect(raw('最迟不超过20个工作日')).toBe('最迟不超过20个工作日');
+    expect(raw('批复后的信息及时公开，项目批复后10日内公开')).toBe('项目批复后10日内');
+    expect(raw('在决策前，向社会公开征求意见')).toBe('在决策前');
+    expect(raw('提前5个工作日公告')).toBe('提前5个工作日');
+    expect(raw('第一时间发布权威信息')).toBe('第一时间');
+    expect(raw('在规定的时间内答复')).toBe('在规定的时间内');
+    expect(raw('按照时间节点完成')).toBe('按照时间节点');
+    expect(raw('全面公开预算信息')).toBe('');
+  });
   it('dates the end of the month for X月底前, X月前 and X月', () => {
     expect(col('2016年12月底前完成')).toEqual({ kind: 'by', date: '2016-12-31' });
     expect(col('2016年7月前完成')).toEqual({ kind: 'by', date: '2016-07-31' });
