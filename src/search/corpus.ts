@@ -67,6 +67,7 @@ export class Corpus {
   private readonly keyOf = new Map<string, string>();
   private readonly docOfKey = new Map<string, string>();
   private readonly positions = new Map<string, number>();
+  private gramPositions?: Int32Array;
   /** Every unit name and alias form, longest first. */
   readonly unitForms: UnitForm[];
   /** Region aliases (蕉岭县, 蕉岭 …) → documents, longest first. */
@@ -180,6 +181,22 @@ export class Corpus {
       if (doc) out.push(doc);
     }
     return out;
+  }
+
+  /**
+   * The plans that may hold any of the forms (all of one's characters and pairs), as a mask over
+   * the documents' positions (`position(doc)`): a word of a library-wide question is held by
+   * thousands of plans, tested per plan.
+   */
+  plansHoldingAny(forms: readonly string[]): Uint8Array {
+    const { grams } = this.source;
+    // Each of the character index's plans at its document's position (-1: no document of this corpus).
+    this.gramPositions ??= Int32Array.from(grams.plans, (key) => this.positions.get(this.docOfKey.get(key ?? '') ?? '') ?? -1);
+    const mask = new Uint8Array(this.docs.length);
+    for (const form of forms) {
+      for (const i of grams.candidates(form)) if (this.gramPositions[i] >= 0) mask[this.gramPositions[i]] = 1;
+    }
+    return mask;
   }
 
   /** About how many distinct texts (per plan) hold the word or a synonym, from the character index (no plan read). */

@@ -141,27 +141,29 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   // Only the plans that may hold the words are read (the character index): every word for a plain
   // match, enough of them for the nearest cover. By position: a plan read again (the cache dropped
   // it meanwhile) gives new objects for the same tasks.
-  const holders = query.topic.map((w) => new Set(variants(w).flatMap((v) => corpus.plansHolding(v))));
-  const holdsAll = (doc: string) => holders.every((h) => h.has(doc));
-  const plan = (doc: string): CoverGroup => ({
-    mayHold: holders.map((h) => h.has(doc)),
+  const holders = query.topic.map((w) => corpus.plansHoldingAny(variants(w)));
+  const holdsAll = (at: number) => holders.every((h) => h[at] === 1);
+  const plan = (doc: string, at: number): CoverGroup => ({
+    mayHold: holders.map((h) => h[at] === 1),
     tasks: () => corpus.tasksOf(doc),
     holding: (form) => corpus.tasksHolding(doc, form),
   });
+  const at = docs.map((d) => corpus.position(d.doc));
   // The nearest cover over the plans that may hold any of the words; its positions, per plan (by its place in docs).
   const near = new Map<number, Set<number>>();
   if (query.topic.length > 2) {
-    const some = docs.flatMap((d, at) => (holders.some((h) => h.has(d.doc)) ? [at] : []));
-    for (const h of nearestCover(some.map((at) => plan(docs[at].doc)), query.topic, corpus)) near.set(some[h.group], (near.get(some[h.group]) ?? new Set()).add(h.position));
+    const some = docs.flatMap((_, i) => (holders.some((h) => h[at[i]] === 1) ? [i] : []));
+    const cover = nearestCover(some.map((i) => plan(docs[i].doc, at[i])), query.topic, corpus);
+    for (const h of cover) near.set(some[h.group], (near.get(some[h.group]) ?? new Set()).add(h.position));
   }
   // The rarest word is searched for through a plan's texts, the others in the tasks holding it.
   const rarestFirst = [...query.topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
-  for (const [at, d] of docs.entries()) {
-    const nearHere = near.get(at);
-    if (query.topic.length && !holdsAll(d.doc) && !nearHere) continue;
+  for (const [i, d] of docs.entries()) {
+    const nearHere = near.get(i);
+    if (query.topic.length && !holdsAll(at[i]) && !nearHere) continue;
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) {
-      const holding = new Set(holdsAll(d.doc) ? topicPositions(plan(d.doc), rarestFirst) : []);
+      const holding = new Set(holdsAll(at[i]) ? topicPositions(plan(d.doc, at[i]), rarestFirst) : []);
       if (!holding.size && !nearHere) continue;
       tasks = tasks.filter((_, i) => holding.has(i) || nearHere?.has(i));
     }

@@ -53,6 +53,10 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     .filter((x) => x.max > 0 && x.max >= total * 0.5 * COVER)
     .sort((a, b) => b.max - a.max || a.at - b.at);
   const scored: Array<{ t: IndexedTask; c: number; at: number; i: number }> = [];
+  // Per task of the group read: its cover, and the last word counted (a task holding two forms of a
+  // word counts it once; -1: none yet) — one buffer for every group, reset where it was written.
+  let cover = new Float64Array(256);
+  let counted = new Int8Array(256).fill(-1);
   const heaviest = words.map((_, w) => w).sort((a, b) => weight[b] - weight[a]);
   let best = 0;
   for (const { g, at, max } of bounded) {
@@ -62,9 +66,10 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     // texts hold each word — until the words left cannot lift a task not yet found to the cut: those
     // are then looked for in the tasks found only.
     const tasks = g.tasks();
-    const cover = new Float64Array(tasks.length);
-    // The last word counted for a task (a task holding two forms of a word counts it once); -1: none yet.
-    const counted = new Int8Array(tasks.length).fill(-1);
+    if (tasks.length > cover.length) {
+      cover = new Float64Array(tasks.length);
+      counted = new Int8Array(tasks.length).fill(-1);
+    }
     const found: number[] = [];
     const add = (i: number, w: number) => {
       if (counted[i] === w) return;
@@ -84,9 +89,12 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     }
     // A task under the cut now stays under it (the cut only rises): never kept.
     for (const i of found.sort((a, b) => a - b)) {
-      if (cover[i] < cut()) continue;
-      scored.push({ t: tasks[i], c: cover[i], at, i });
-      best = Math.max(best, cover[i]);
+      const c = cover[i];
+      cover[i] = 0;
+      counted[i] = -1;
+      if (c < cut()) continue;
+      scored.push({ t: tasks[i], c, at, i });
+      best = Math.max(best, c);
     }
   }
   // Nothing covers half the question's weight: no task is about it.
