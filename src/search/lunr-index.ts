@@ -54,15 +54,18 @@ export function lunrData(tasks: Task[]): SerializedLunr {
   const fields: Array<{ ref: string; field: number; counts: Map<string, number>; length: number }> = [];
   const totals = FIELDS.map(() => 0);
   let docs = 0;
-  // Units and deadline words repeat from text to text: each distinct value is cut once.
-  const cut = new Map<string, string[]>();
-  for (const [ref, [i]] of textGroups(tasks)) {
+  const texts = [...textGroups(tasks)].map(([ref, [i]]) => {
     const t = tasks[i];
-    const values = [t.task, t.requirement, [...t.lead, ...t.responsible].join(' '), t.deadline_raw ?? ''];
+    return { ref, values: [t.task, t.requirement, [...t.lead, ...t.responsible].join(' '), t.deadline_raw ?? ''] };
+  });
+  // Units and deadline words repeat from text to text: each distinct value is cut once, all in one call.
+  const distinct = [...new Set(texts.flatMap((t) => t.values))];
+  const words = lunrTokenizer.termsOfEach(distinct);
+  const cut = new Map(distinct.map((v, i) => [v, words[i]]));
+  for (const { ref, values } of texts) {
     docs++;
     for (let field = 0; field < values.length; field++) {
-      let words = cut.get(values[field]);
-      if (!words) cut.set(values[field], (words = lunrTokenizer.terms(values[field])));
+      const words = cut.get(values[field])!;
       const counts = new Map<string, number>();
       for (const w of words) {
         counts.set(w, (counts.get(w) ?? 0) + 1);
