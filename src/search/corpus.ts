@@ -65,9 +65,9 @@ export class Corpus {
   readonly docs: DocumentMeta[];
   readonly docByName = new Map<string, DocumentMeta>();
   private readonly keyOf = new Map<string, string>();
-  private readonly docOfKey = new Map<string, string>();
+  private readonly positionOfKey = new Map<string, number>();
   private readonly positions = new Map<string, number>();
-  private gramPositions?: Int32Array;
+  private gramAt?: Int32Array;
   /** Every unit name and alias form, longest first. */
   readonly unitForms: UnitForm[];
   /** Region aliases (蕉岭县, 蕉岭 …) → documents, longest first. */
@@ -103,7 +103,7 @@ export class Corpus {
       this.docByName.set(p.meta.doc, p.meta);
       this.positions.set(p.meta.doc, i);
       this.keyOf.set(p.meta.doc, p.key);
-      this.docOfKey.set(p.key, p.meta.doc);
+      this.positionOfKey.set(p.key, i);
     });
     this.textCount = source.plans.reduce((n, p) => n + p.texts, 0);
     this.unitForms = buildUnitForms(this.units.groups(source.plans));
@@ -174,13 +174,8 @@ export class Corpus {
 
   /** The plans that may hold a word (all its characters and pairs), in the character index's order. */
   plansHolding(word: string): string[] {
-    const { grams } = this.source;
-    const out: string[] = [];
-    for (const i of grams.candidates(word)) {
-      const doc = this.docOfKey.get(grams.plans[i] ?? '');
-      if (doc) out.push(doc);
-    }
-    return out;
+    const at = this.gramPositions();
+    return this.source.grams.candidates(word).flatMap((i) => (at[i] >= 0 ? [this.docs[at[i]].doc] : []));
   }
 
   /**
@@ -189,14 +184,15 @@ export class Corpus {
    * thousands of plans, tested per plan.
    */
   plansHoldingAny(forms: readonly string[]): Uint8Array {
-    const { grams } = this.source;
-    // Each of the character index's plans at its document's position (-1: no document of this corpus).
-    this.gramPositions ??= Int32Array.from(grams.plans, (key) => this.positions.get(this.docOfKey.get(key ?? '') ?? '') ?? -1);
+    const at = this.gramPositions();
     const mask = new Uint8Array(this.docs.length);
-    for (const form of forms) {
-      for (const i of grams.candidates(form)) if (this.gramPositions[i] >= 0) mask[this.gramPositions[i]] = 1;
-    }
+    for (const form of forms) for (const i of this.source.grams.candidates(form)) if (at[i] >= 0) mask[at[i]] = 1;
     return mask;
+  }
+
+  /** Each of the character index's plans at its document's position (-1: none of this corpus), made on first use. */
+  private gramPositions(): Int32Array {
+    return (this.gramAt ??= Int32Array.from(this.source.grams.plans, (key) => this.positionOfKey.get(key ?? '') ?? -1));
   }
 
   /** About how many distinct texts (per plan) hold the word or a synonym, from the character index (no plan read). */

@@ -29,12 +29,15 @@ const FIELDS = [
 const K1 = 1.2;
 const B = 0.75;
 
+/** A term's posting in lunr's saved form: its `_index`, then per field the texts holding it. */
+type Posting = Record<string, number | Record<string, object>>;
+
 /** A lunr index as lunr.Index.toJSON writes it and lunr.Index.load reads it. */
 export interface SerializedLunr {
   version: string;
   fields: string[];
   fieldVectors: Array<[string, number[]]>;
-  invertedIndex: Array<[string, Record<string, number | Record<string, object>>]>;
+  invertedIndex: Array<[string, Posting]>;
   pipeline: string[];
 }
 
@@ -53,17 +56,16 @@ export function lunrData(tasks: Task[]): SerializedLunr {
   const terms = new Map<string, { index: number; refs: string[][] }>();
   const fields: Array<{ ref: string; field: number; counts: Map<string, number>; length: number }> = [];
   const totals = FIELDS.map(() => 0);
-  let docs = 0;
   const texts = [...textGroups(tasks)].map(([ref, [i]]) => {
     const t = tasks[i];
     return { ref, values: [t.task, t.requirement, [...t.lead, ...t.responsible].join(' '), t.deadline_raw ?? ''] };
   });
   // Units and deadline words repeat from text to text: each distinct value is cut once, all in one call.
   const distinct = [...new Set(texts.flatMap((t) => t.values))];
-  const words = lunrTokenizer.termsOfEach(distinct);
-  const cut = new Map(distinct.map((v, i) => [v, words[i]]));
+  const cutEach = lunrTokenizer.termsOfEach(distinct);
+  const cut = new Map(distinct.map((v, i) => [v, cutEach[i]]));
+  const docs = texts.length;
   for (const { ref, values } of texts) {
-    docs++;
     for (let field = 0; field < values.length; field++) {
       const words = cut.get(values[field])!;
       const counts = new Map<string, number>();
@@ -99,13 +101,13 @@ export function lunrData(tasks: Task[]): SerializedLunr {
     for (const [index, score] of scored) elements.push(index, score);
     return [`${name}/${ref}`, elements];
   });
-  const invertedIndex = [...terms.keys()].sort().map((w): [string, Record<string, number | Record<string, object>>] => {
+  const invertedIndex = [...terms.keys()].sort().map((w): [string, Posting] => {
     const term = terms.get(w)!;
-    const posting: Record<string, number | Record<string, object>> = { _index: term.index };
+    const posting: Posting = { _index: term.index };
     FIELDS.forEach(([name], field) => {
-      const docs: Record<string, object> = {};
-      for (const ref of term.refs[field]) docs[ref] = {};
-      posting[name] = docs;
+      const byRef: Record<string, object> = {};
+      for (const ref of term.refs[field]) byRef[ref] = {};
+      posting[name] = byRef;
     });
     return [w, posting];
   });

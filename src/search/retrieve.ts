@@ -160,10 +160,11 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   const rarestFirst = [...query.topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
   for (const [i, d] of docs.entries()) {
     const nearHere = near.get(i);
-    if (query.topic.length && !holdsAll(at[i]) && !nearHere) continue;
+    const all = query.topic.length > 0 && holdsAll(at[i]);
+    if (query.topic.length && !all && !nearHere) continue;
     let tasks = corpus.tasksOf(d.doc);
     if (query.topic.length) {
-      const holding = new Set(holdsAll(at[i]) ? topicPositions(plan(d.doc, at[i]), rarestFirst) : []);
+      const holding = new Set(all ? topicPositions(plan(d.doc, at[i]), rarestFirst) : []);
       if (!holding.size && !nearHere) continue;
       tasks = tasks.filter((_, i) => holding.has(i) || nearHere?.has(i));
     }

@@ -19,7 +19,12 @@ export function topicPositions(group: Pick<CoverGroup, 'tasks' | 'holding'>, wor
   const at = forms.length === 1 ? group.holding(first) : [...new Set(forms.flatMap((v) => group.holding(v)))].sort((a, b) => a - b);
   if (!rest.length || !at.length) return at;
   const tasks = group.tasks();
-  return at.filter((i) => rest.every((w) => variants(w).some((v) => tasks[i].text.includes(v))));
+  return at.filter((i) => rest.every((w) => holdsAny(tasks[i], variants(w))));
+}
+
+/** True when a task's category or requirement holds one of a word's forms. */
+function holdsAny(t: IndexedTask, forms: readonly string[]): boolean {
+  return forms.some((v) => t.text.includes(v));
 }
 
 /** Tasks a nearest cover may take, with which of the words they may hold at all (a plan, by the character index); read only when they can reach the cover. */
@@ -83,7 +88,7 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
       if (rest >= cut()) {
         for (const v of forms[w]) for (const i of g.holding(v)) add(i, w);
       } else {
-        for (const i of found) if (forms[w].some((v) => tasks[i].text.includes(v))) add(i, w);
+        for (const i of found) if (holdsAny(tasks[i], forms[w])) add(i, w);
       }
       rest -= weight[w];
     }
