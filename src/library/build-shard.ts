@@ -1,4 +1,5 @@
-import type { DocumentHint } from '../domain/document.js';
+import type { DocumentHint, Warning } from '../domain/document.js';
+import { taskIds } from '../domain/task-id.js';
 import { readSeedFile } from '../ingest/load-seeds.js';
 import { lunrData } from '../search/lunr-index.js';
 import { packShard, type Shard } from '../search/shard.js';
@@ -17,33 +18,34 @@ export interface ShardJob {
 }
 
 /**
- * A shard as built: its records, its lunr index as JSON (none for a file that gave no tasks), and
- * for a plan its info and the characters its texts hold (the library's GramIndex), computed where it
- * is built; `bytes`, the size of the shard file written.
+ * What the library needs of a built shard, the least a worker sends back: the file's warnings; for a
+ * plan its info, the characters its texts hold (the library's GramIndex) and its tasks' ids (what a
+ * sync reports added), computed where it is built; `bytes`, the size of the shard file written, or,
+ * when none was written (no index folder, or the write failed), the shard itself, held in memory.
  */
 export interface BuiltShard {
-  shard: Shard;
-  lunr?: string;
-  plan?: { info: PlanInfo; grams: PlanGrams };
+  warnings: Warning[];
+  plan?: { info: PlanInfo; grams: PlanGrams; ids: string[] };
   bytes?: number;
+  shard?: Shard;
 }
 
 /** Reads one file (warnings name it; never throws for a bad file), builds its shard and saves it: what a worker does. */
 export async function buildShard(job: ShardJob): Promise<BuiltShard> {
   const parsed = await readSeedFile(job.dir, job.name, job.hint);
   const shard = packShard(job.key, job.name, parsed);
-  const lunr = parsed.meta && parsed.tasks.length ? JSON.stringify(lunrData(parsed.tasks)) : undefined;
   // A file that gave no document (unreadable, unsupported, no table) is read again next time, never
   // saved: a permission or I/O error fixed later must not stay cached under the file's key.
-  if (!parsed.meta) return { shard, lunr };
-  const plan = describePlan(job.key, parsed.meta, parsed.tasks, parsed.warnings);
-  if (!job.indexDir) return { shard, lunr, plan };
+  if (!parsed.meta) return { warnings: shard.warnings };
+  const plan = { ...describePlan(job.key, parsed.meta, parsed.tasks, parsed.warnings), ids: taskIds(parsed.meta.doc, parsed.tasks) };
+  if (!job.indexDir) return { warnings: shard.warnings, plan, shard };
+  const lunr = parsed.tasks.length ? JSON.stringify(lunrData(parsed.tasks)) : undefined;
   try {
     const bytes = new IndexDir(job.indexDir).writeShard(shard, lunr);
-    return { shard, lunr, plan, bytes };
+    return { warnings: shard.warnings, plan, bytes };
   } catch (e) {
     // A full disk or read-only index folder: the plan is still served, from memory.
     const warnings = [...shard.warnings, { doc: job.name, message: `索引分片未能保存（${(e as Error).message}），本次仍可使用` }];
-    return { shard: { ...shard, warnings }, lunr, plan: { ...plan, info: { ...plan.info, warnings } } };
+    return { warnings, plan: { ...plan, info: { ...plan.info, warnings } }, shard: { ...shard, warnings } };
   }
 }

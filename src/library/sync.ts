@@ -4,7 +4,7 @@ import type lunr from 'lunr';
 import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
 import { readCatalog, seedFiles } from '../ingest/catalog.js';
 import { SearchEngine } from '../search/engine.js';
-import { taskIds } from '../search/corpus.js';
+import { taskIds } from '../domain/task-id.js';
 import { type PlanRecords, unpackShard } from '../search/shard.js';
 import { GramIndex, type PlanGrams } from '../search/gram-index.js';
 import { describePlan, type PlanInfo, planGrams, type PlanSource } from '../search/plan-source.js';
@@ -121,18 +121,18 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
     }
     // One shard per event-loop turn: questions go on between them.
     await new Promise((resolve) => setImmediate(resolve));
-    const { plan, bytes } = r.built;
+    const { plan, bytes, shard } = r.built;
     const entry = files.find((f) => f.key === r.job.key)!;
     if (!plan) {
-      warnings.push(...r.built.shard.warnings);
+      warnings.push(...r.built.warnings);
       continue;
     }
     fresh.set(r.job.key, plan.grams);
-    for (const id of taskIds(plan.info.meta.doc, r.built.shard.tasks.map(([seq, item]) => ({ seq: r.built.shard.strings[seq], item: r.built.shard.strings[item] })))) newIds.add(id);
+    for (const id of plan.ids) newIds.add(id);
     built.set(r.job.key, { ...entry, plan: plan.info, shardBytes: bytes });
     // Without an index folder (or when its shard could not be written) the plan lives in memory.
-    if (!dir || bytes === undefined) {
-      const records = unpackShard(r.built.shard);
+    if (shard) {
+      const records = unpackShard(shard);
       if ('error' in records) throw new Error(`${r.job.name}: ${records.error}`);
       held.set(r.job.key, { records, info: plan.info, lunr: undefined });
     }

@@ -4,6 +4,7 @@ import { placeOf, type Place } from '../domain/gazetteer.js';
 import { aliasForms, analyzeUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { variants } from '../domain/topic-words.js';
 import { textGroups } from './text-groups.js';
+import { taskIds } from '../domain/task-id.js';
 import { memorySource, type PlanInfo, type PlanSource, topicText } from './plan-source.js';
 import type { BodyForm, UnitForm } from '../query/vocabulary.js';
 
@@ -353,17 +354,6 @@ export class Corpus {
     const ids = taskIds(doc.doc, tasks);
     return tasks.map((t, i) => new Entry(ids[i], t, doc, t.lead.map(read), t.responsible.map(read)));
   }
-}
-
-/** The ids of a plan's tasks: doc#seq#item, with ~2, ~3 … for repeats — stable across re-parsing the same file. */
-export function taskIds(doc: string, tasks: Array<Pick<Task, 'seq' | 'item'>>): string[] {
-  const seen = new Map<string, number>();
-  return tasks.map((t) => {
-    const base = `${doc}#${t.seq}#${t.item}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}~${n}`;
-  });
 }
 
 /** Forms whose tasks a plan remembers (the memory of a few questions' words). */
