@@ -72,8 +72,8 @@ export class Library {
     return {
       ok: true,
       docs: report.docs.map((d) => ({ doc: d.doc, region: d.region, year: d.year, tasks: d.taskCount })),
-      added: report.tasksAdded,
-      removed: report.tasksRemoved,
+      added: report.tasks?.added ?? 0,
+      removed: report.tasks?.removed ?? 0,
       ...counts,
     };
   }

@@ -4,7 +4,6 @@ import type lunr from 'lunr';
 import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js';
 import { readCatalog, seedFiles } from '../ingest/catalog.js';
 import { SearchEngine } from '../search/engine.js';
-import { taskIds } from '../domain/task-id.js';
 import { type PlanRecords, unpackShard } from '../search/shard.js';
 import { GramIndex, type PlanGrams } from '../search/gram-index.js';
 import { describePlan, type PlanInfo, planGrams, type PlanSource } from '../search/plan-source.js';
@@ -51,9 +50,8 @@ export interface SyncReport {
   docs: DocumentMeta[];
   /** Shards built now (files new or changed since the index), reused (unchanged), deleted (files gone). */
   built: number;
-  /** Tasks (by id) of the plans built now that their plans did not hold before, and those gone. */
-  tasksAdded: number;
-  tasksRemoved: number;
+  /** For a reload (`replacing`): tasks (by id) of the plans built now that the engine replaced did not hold, and those it held that are gone. */
+  tasks?: { added: number; removed: number };
   reused: number;
   removed: number;
   warnings: Warning[];
@@ -128,7 +126,7 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
       continue;
     }
     fresh.set(r.job.key, plan.grams);
-    for (const id of plan.ids) newIds.add(id);
+    if (opts.replacing) for (const id of plan.ids) newIds.add(id);
     built.set(r.job.key, { ...entry, plan: plan.info, shardBytes: bytes });
     // Without an index folder (or when its shard could not be written) the plan lives in memory.
     if (shard) {
@@ -152,14 +150,19 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
       if (last.ok) grams = last.value;
       else if (manifest) warnings.push({ doc: opts.indexDir!, message: `字符索引不可用，已重建（${last.reason}）` });
     }
+    // The plans the index holds and no longer should leave it with their characters, read from their
+    // shards (still there), so their texts leave the counts — unless the plans kept from it are fewer
+    // (every plan rebuilt by new reading code): then the index starts anew, and those are read instead.
+    const indexed = new Set(grams.plans);
+    const stale = grams.plans.filter((k) => k !== null && !keep.has(k));
+    const kept = plans.filter((f) => !fresh.has(f.key) && indexed.has(f.key)).length;
+    if (stale.length > kept) grams = GramIndex.empty;
     const have = new Set(grams.plans);
-    // The plans the index holds and no longer should, with their characters (their shards are still there) so their texts leave the counts.
     const gone = new Map<string, PlanGrams | undefined>();
     for (const k of grams.plans) {
       if (k === null || keep.has(k)) continue;
       const old = dir ? recordsOnDisk(dir, k) : memo.shards.get(k)?.records;
       gone.set(k, old && planGrams(old.tasks));
-      if (old?.meta && !opts.replacing) for (const id of taskIds(old.meta.doc, old.tasks)) oldIds.add(id);
     }
     // A reload compares with the engine it replaces: the plans built again and those gone (their shards still there).
     if (opts.replacing) {
@@ -213,9 +216,8 @@ export async function syncIndex(opts: SyncOptions): Promise<{ engine: SearchEngi
   // Built when asked for: build-index wants only the report.
   let engine: SearchEngine | undefined;
   const docs = infos.map((p) => p.meta);
-  const tasksAdded = [...newIds].filter((id) => !oldIds.has(id)).length;
-  const tasksRemoved = [...oldIds].filter((id) => !newIds.has(id)).length;
-  const report = { docs, built: jobs.length, tasksAdded, tasksRemoved, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) };
+  const tasks = opts.replacing ? { added: [...newIds].filter((id) => !oldIds.has(id)).length, removed: [...oldIds].filter((id) => !newIds.has(id)).length } : undefined;
+  const report = { docs, built: jobs.length, tasks, reused: files.length - jobs.length, removed, warnings, ms: Math.round(performance.now() - started) };
   return {
     report,
     get engine() {

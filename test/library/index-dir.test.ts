@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { answerJson } from '../../src/answer/answer-json.js';
 import { IndexDir } from '../../src/library/index-dir.js';
 import { Library } from '../../src/library/library.js';
@@ -75,6 +75,27 @@ describe('the index folder: one shard per plan and a manifest', () => {
     expect(lib.current.ask('蕉岭县审计局有哪些任务', '2016-06-15').total).toBeGreaterThan(0);
     // The new engine's segmenter extends the old one's with the new plan's units.
     expect(lib.current.tokenizer.tokenize('县审计局牵头')).toEqual(['县审计局', '牵头']);
+  });
+
+  it('starts the character index anew when every plan is built again, reading none of the old shards, and answers as a fresh index', async () => {
+    const seeds = seedsCopy();
+    const index = indexCopy();
+    // Every file changed (as when new reading code gives every file a new key): the old shards are all leaving.
+    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) writeFileSync(join(seeds, f), readFileSync(join(seeds, f), 'utf8') + '\n');
+    const old = shardFiles(index).map((f) => f.replace(/\.json$/, ''));
+    const reads = vi.spyOn(IndexDir.prototype, 'readRecords');
+    try {
+      const { engine, report } = await syncIndex({ seedsDir: seeds, indexDir: index });
+      expect(report).toMatchObject({ built: 5, reused: 0, removed: 5 });
+      expect(reads.mock.calls.length).toBeGreaterThan(0);
+      expect(reads.mock.calls.filter(([key]) => old.includes(key))).toEqual([]);
+      const reference = await syncIndex({ seedsDir: seeds, indexDir: tmp('zwgk-index-') });
+      for (const q of ['人大代表建议和政协委员提案办理结果', '政府信息公开指南的修订更新由谁负责', 'PPP', '县财政局12月前要公开什么']) {
+        expect(answerJson(engine.ask(q, '2016-06-15')), q).toEqual(answerJson(reference.engine.ask(q, '2016-06-15')));
+      }
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('deletes the shard of a plan taken out of the folder', async () => {
