@@ -20,7 +20,7 @@ export interface ShardJob {
 /**
  * What the library needs of a built shard, the least a worker sends back: the file's warnings; for a
  * plan its info, the characters its texts hold (the library's GramIndex) and its tasks' ids (what a
- * sync reports added), computed where it is built; `bytes`, the size of the shard file written, or,
+ * reload reports added), computed where it is built; `bytes`, the size of the shard file written, or,
  * when none was written (no index folder, or the write failed), the shard itself, held in memory.
  */
 export interface BuiltShard {
