@@ -90,6 +90,7 @@ export class Corpus {
   private inside?: Map<Place, string[]>;
   private readonly holding = new Map<string, boolean>();
   private readonly naming = new Map<string, Set<string> | undefined>();
+  private byKey?: Map<string, UnitForm[]>;
   private readonly loaded = new Map<string, LoadedPlan>();
   private loadedBytes = 0;
   private readonly units: UnitReader;
@@ -208,16 +209,31 @@ export class Corpus {
    */
   plansNamingKey(key: string): ReadonlySet<string> | undefined {
     if (this.naming.has(key)) return this.naming.get(key);
-    const merged = `和${key}`;
     let out: Set<string> | undefined;
-    for (const f of this.unitForms) {
-      if (f.key !== key && !f.key.endsWith(merged)) continue;
+    for (const f of this.formsOfKey().get(key) ?? []) {
       out ??= new Set();
       for (const d of f.docs) out.add(d);
     }
     if (this.naming.size > 1_000) this.naming.clear();
     this.naming.set(key, out);
     return out;
+  }
+
+  /** The unit forms by key, each also under what follows each 和 of its key (监察和审计局 under 审计局): built on first use. */
+  private formsOfKey(): Map<string, UnitForm[]> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      const add = (key: string, f: UnitForm) => {
+        const forms = this.byKey!.get(key);
+        if (forms) forms.push(f);
+        else this.byKey!.set(key, [f]);
+      };
+      for (const f of this.unitForms) {
+        add(f.key, f);
+        for (let i = f.key.indexOf('和'); i >= 0; i = f.key.indexOf('和', i + 1)) add(f.key.slice(i + 1), f);
+      }
+    }
+    return this.byKey;
   }
 
   /** Documents of regions inside a division (开平 inside 江门, 长宁 inside 上海), not the division's own. */
