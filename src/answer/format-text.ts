@@ -89,9 +89,13 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
   if (result.reason === 'no-match') {
     const next = result.suggestions?.next ?? [];
     const role = q.role === 'lead' ? '牵头' : q.role === 'responsible' ? '配合/责任' : '';
+    const kind = q.kind ? q.kind.label : '';
+    // A status asked (已办结, 逾期) is said of the unit's tasks, not taken for their absence.
     const head = q.unit
-      ? `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}没有${role ? `作为${role}单位的` : ''}${q.kind ? `${q.kind.label}` : ''}任务。`
-      : '没有找到相关任务。';
+      ? q.status
+        ? `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}${role ? `作为${role}单位的` : ''}${kind}任务中，没有${STATUS_WORD[q.status]}的。`
+        : `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}没有${role ? `作为${role}单位的` : ''}${kind}任务。`
+      : `没有找到${q.status ? `${STATUS_WORD[q.status]}的` : ''}相关任务。`;
     return { pages: [head + (next.length ? `\n接下来的期限：\n${next.map((t) => taskLine(t)).join('\n')}` : '')] };
   }
 

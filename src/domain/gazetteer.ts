@@ -102,6 +102,18 @@ export function isAncestor(a: Place, b: Place): boolean {
   return false;
 }
 
+/**
+ * The name a province or city goes by without its level, as people print it before a place inside
+ * it (四川安居区, 福建厦门, 亳州谯城区): 四川省 → 四川, 亳州市 → 亳州, 大兴安岭地区 → 大兴安岭, 广西壮族自治区 →
+ * 广西, 内蒙古自治区 → 内蒙古; undefined for a county or an autonomous prefecture (no short form in use).
+ */
+export function shortName(p: Place): string | undefined {
+  if (p.kind === 'county') return undefined;
+  if (p.name.endsWith('自治区')) return /^内蒙古/.test(p.name) ? '内蒙古' : p.name.slice(0, 2);
+  const m = /^(.{2,}?)(?:省|市|地区|盟)$/.exec(p.name);
+  return m?.[1];
+}
+
 /** Every division named `name` exactly (长宁区 → 上海市长宁区; 普陀区 → two). */
 export function placesNamed(name: string): Place[] {
   return gazetteer().byName.get(name) ?? [];

@@ -1,5 +1,6 @@
 import type { Deadline, Every } from '../domain/task.js';
 import { dateOf, endOfMonth, isValidDate } from '../domain/calendar.js';
+import { everyOfWord } from '../domain/periods.js';
 
 export interface NormalizedDeadline {
   deadline: Deadline;
@@ -159,13 +160,7 @@ function everyOf(text: string): Every {
   // In an alternative (按月或季度, 按月、按季) the last, least frequent one governs.
   const words = text.split(/\d/)[0];
   const units = [...words.matchAll(/(半年|季度|季|月|年|周|星期|旬|天|日)/g)].map((m) => m[1]);
-  const u = units[units.length - 1];
-  if (u === '半年') return 'halfyear';
-  if (u === '季度' || u === '季') return 'quarter';
-  if (u === '月' || u === '旬') return 'month';
-  if (u === '年') return 'year';
-  if (u === '周' || u === '星期') return 'week';
-  return 'day';
+  return everyOfWord(units[units.length - 1]);
 }
 
 function unique<T>(xs: T[]): T[] {

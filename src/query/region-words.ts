@@ -1,4 +1,4 @@
-import { isAncestor, placesIn, placesNamed, regionName, type Place } from '../domain/gazetteer.js';
+import { isAncestor, placesIn, placesNamed, regionName, shortName, type Place } from '../domain/gazetteer.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface RegionReading {
@@ -30,23 +30,24 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   const inner = new Set<string>();
   const regionWords: string[] = [];
   let first = Infinity;
+  const hits: Array<{ form: string; index: number; places: Place[] }> = [];
   for (let hit = longestForm(scan, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(scan, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
-    first = Math.min(first, index);
     scan = scan.slice(0, index) + ' '.repeat(form.length) + scan.slice(index + form.length);
-    const places = new Set<Place>();
-    for (const d of vocab.regionsByForm.get(form)!) {
-      docs.add(d);
-      const place = vocab.placeOf(d);
-      if (place) places.add(place);
-    }
-    for (const place of places) vocab.docsInside(place).forEach((i) => inner.add(i));
+    hits.push({ form, index, places: [...new Set(vocab.regionsByForm.get(form)!.flatMap((d) => vocab.placeOf(d) ?? []))] });
     // 谯城经开区管委会: a unit whose printed name starts with the region keeps it.
     if (startsUnit(rest, index, form.length, vocab)) continue;
     const keep = /[市县区]$/.test(form) ? form.slice(-1) : '';
     // Blanked to the same length, so `scan` and `rest` keep their positions.
     rest = rest.slice(0, index) + keep.padStart(form.length, ' ') + rest.slice(index + form.length);
+  }
+  // 安徽亳州谯城区: a library region printed just before a region inside it only says where that is.
+  for (const h of hits) {
+    if (hits.some((o) => qualifies(h, o, text))) continue;
+    first = Math.min(first, h.index);
+    for (const d of vocab.regionsByForm.get(h.form)!) docs.add(d);
+    for (const place of h.places) vocab.docsInside(place).forEach((i) => inner.add(i));
   }
   docs.forEach((d) => inner.delete(d));
   if (regionWords.length) {
@@ -55,7 +56,17 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     for (const m of placesIn(rest.slice(0, first)).reverse()) {
       if (!m.places.some((p) => own.some((o) => isAncestor(p, o)))) continue;
       rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
+      first -= m.end - m.index - 1;
       regionWords.push(m.name);
+    }
+    // 四川安居区, 安徽亳州谯城区: the same, printed without its level (四川 for 四川省).
+    for (const p of new Set(own.flatMap((o) => ancestorsOf(o)))) {
+      const short = shortName(p);
+      const at = short ? rest.slice(0, first).lastIndexOf(short) : -1;
+      if (!short || at < 0) continue;
+      rest = `${rest.slice(0, at)} ${rest.slice(at + short.length)}`;
+      first -= short.length - 1;
+      regionWords.push(p.name);
     }
     return { rest, docs, inner, regionWords };
   }
@@ -70,6 +81,25 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   }
   const close = closeRegions(rest, vocab);
   return { rest, docs, inner, regionWords, ...(close ? { suggestions: close.names, mistyped: close.word } : {}) };
+}
+
+/**
+ * True when region `a`, printed before region `b` with nothing but the names of divisions above `b`
+ * between them, is one of those divisions: 安徽 in 安徽亳州谯城区.
+ */
+function qualifies(a: { form: string; index: number; places: Place[] }, b: { index: number; places: Place[] }, text: string): boolean {
+  if (a.index >= b.index || !a.places.length || !a.places.every((p) => b.places.some((o) => isAncestor(p, o) && p !== o))) return false;
+  const above = b.places.flatMap((o) => ancestorsOf(o)).flatMap((p) => [p.name, shortName(p) ?? p.name]);
+  let between = text.slice(a.index + a.form.length, b.index);
+  for (const name of above.sort((x, y) => y.length - x.length)) between = between.split(name).join('');
+  return between.trim() === '';
+}
+
+/** The divisions above a place, nearest first. */
+function ancestorsOf(place: Place): Place[] {
+  const out: Place[] = [];
+  for (let p = place.parent; p; p = p.parent) out.push(p);
+  return out;
 }
 
 /**

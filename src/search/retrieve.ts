@@ -3,6 +3,7 @@ import type { Query, UnitRef } from '../domain/query.js';
 import { abbreviates, canonicalUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
+import { statedPeriods } from '../domain/periods.js';
 import { listGroup, nearestCover, topicPositions, type CoverGroup, type TopicRanker } from './topic.js';
 import { variants } from '../domain/topic-words.js';
 
@@ -97,21 +98,17 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       // Each distinct unit name of the plan is read against the unit once, with the tasks naming it.
       const entries = corpus.unitIndex(d.doc);
       const namedHere = names(d);
-      // Each task's part, by its position: named (1) in the role asked, else reached through a collective (2).
-      let part: Uint8Array | undefined;
-      let role: Query['role'];
-      for (const e of entries) {
-        if (!namedHere(e.unit)) continue;
-        if (!part) {
-          part = new Uint8Array(corpus.tasksOf(d.doc).length);
-          // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
-          // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
-          role = corpus.singleColumn(d.doc) && query.role === 'lead' ? undefined : query.role;
-        }
-        mark(part, e, 1, role);
-      }
+      // Each task's part, by its position: named (1) in the role asked, named in the other role (3:
+      // a collective beside it does not make it the unit's in this role), else reached through a collective (2).
+      const own = entries.filter((e) => namedHere(e.unit));
       // A plan that does not name the unit says nothing of it, whatever its collectives.
-      if (!part) continue;
+      if (!own.length) continue;
+      const part = new Uint8Array(corpus.tasksOf(d.doc).length);
+      // A plan with one unit column lists every unit as lead: 牵头 is the plain question there,
+      // 配合/责任 finds nothing named (only collectives in that column, of which there are none).
+      const role = corpus.singleColumn(d.doc) && query.role === 'lead' ? undefined : query.role;
+      for (const e of own) mark(part, e, 1, role);
+      if (role) for (const e of own) mark(part, e, 3, role === 'lead' ? 'responsible' : 'lead');
       anyNamed = true;
       answered.add(d.region);
       if (viaCollectives) {
@@ -293,9 +290,7 @@ function reaches(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
  */
 function filterSections(query: Query, doc: DocumentMeta, named: IndexedTask[], collective: IndexedTask[]): ResultSection[] {
   const sections: ResultSection[] = [];
-  const kindOk = (t: IndexedTask) =>
-    !query.kind ||
-    (t.task.deadline.kind === query.kind.kind && (!query.kind.every || (t.task.deadline.kind === 'periodic' && t.task.deadline.every === query.kind.every)));
+  const kindOk = (t: IndexedTask) => !query.kind || hasKind(t, query.kind);
   if (query.window) {
     const from = query.window.from ? resolveDate(query.window.from, doc.year) : null;
     const to = resolveDate(query.window.to, doc.year);
@@ -317,6 +312,19 @@ function filterSections(query: Query, doc: DocumentMeta, named: IndexedTask[], c
   if (n.length) sections.push({ kind: query.unit ? 'named' : 'matched', tasks: n });
   if (c.length) sections.push({ kind: 'collective', tasks: c });
   return sections;
+}
+
+/**
+ * True when a task's deadline is of the kind asked (每季度: periodic, every quarter), or, for a
+ * schedule, when its deadline is no schedule and its text states that one (每季度公开… beside a
+ * 时限 of 全年工作): the column governs the deadline, the text still says what is done when.
+ */
+function hasKind(t: IndexedTask, kind: NonNullable<Query['kind']>): boolean {
+  const d = t.task.deadline;
+  if (d.kind === kind.kind && (!kind.every || (d.kind === 'periodic' && d.every === kind.every))) return true;
+  if (kind.kind !== 'periodic' || d.kind === 'periodic') return false;
+  const stated = statedPeriods(t.text);
+  return kind.every ? stated.has(kind.every) : stated.size > 0;
 }
 
 /**

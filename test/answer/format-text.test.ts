@@ -80,4 +80,8 @@ describe('formatAnswer for a phone, a count and a past plan', () => {
     }
     expect(formatAnswer(engine.ask('蕉岭县公安局有哪些任务', '2016-06-15'), { through: 0 })).toEqual({ ...formatAnswer(engine.ask('蕉岭县公安局有哪些任务', '2016-06-15')), complete: true });
   });
+
+  it('says a unit has no task of the status asked among its tasks, not that it has no tasks', () => {
+    expect(ask('蕉岭县财政局牵头的任务已经完成了吗')).toEqual(['「县财政局」作为牵头单位的任务中，没有已办结的。']);
+  });
 });

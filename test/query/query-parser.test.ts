@@ -94,4 +94,21 @@ describe('parseQuery', () => {
     // 政务 alone is no topic; before 热线 it is how the tasks print it (政务热线, not 12345热线 alone).
     expect(parse('六安的政务热线整合由谁负责').topic).toEqual(['政务热线', '整合']);
   });
+
+  it('reads greetings, thanks and emphasis as no topic (never an unplaced word that refuses the question)', () => {
+    for (const q of ['麻烦看下蕉岭县财政局牵头哪些任务', '蕉岭县财政局到底牵头哪些任务', '各位好，蕉岭县财政局牵头哪些任务', '蕉岭县财政局牵头哪些任务，谢谢']) {
+      expect(parse(q), q).toMatchObject({ topic: [], unplaced: [], role: 'lead', unit: { text: '县财政局' }, docs: ['000_8c36aaee05ee3aae.txt'] });
+    }
+    expect(parse('深圳市编办有哪些任务已经逾期了', '2017-01-15')).toMatchObject({ status: 'overdue', topic: [], unplaced: [] });
+  });
+
+  it('reads a province or city printed without its level before a region inside it as where that region is', () => {
+    for (const q of ['四川安居区卫计局要做什么', '四川遂宁安居区卫计局要做什么', '四川遂宁市安居区卫计局要做什么']) {
+      expect(parse(q), q).toMatchObject({ docs: ['003_6ea2951639ab2eff.txt'], topic: [], unplaced: [], unit: { text: '区卫计局' } });
+      expect(parse(q).regionWords, q).toContain('四川省');
+    }
+    expect(parse('广东梅州蕉岭县财政局有哪些任务')).toMatchObject({ docs: ['000_8c36aaee05ee3aae.txt'], topic: [], unplaced: [] });
+    // A province that is not above the region stays a word the question names.
+    expect(parse('湖南安居区卫计局要做什么').unplaced).toEqual(['湖南']);
+  });
 });

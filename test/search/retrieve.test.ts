@@ -19,4 +19,19 @@ describe('retrieve', () => {
   it('says so for a place no plan covers instead of answering another county', () => {
     expect(engine.ask('澄源县财政局有哪些任务').reason).toBe('no-document');
   });
+
+  it('leaves out of a 配合 answer the tasks the unit leads, though a collective stands in their 责任 column', () => {
+    const r = engine.ask('六安市司法局配合哪些工作', '2019-06-01');
+    const tasks = r.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks));
+    // 市司法局 leads 20, 31 and 38, whose 责任 column is 各县区政府、市直各单位: not its 配合 duties.
+    expect(tasks.filter((t) => t.lead.some((u) => u.raw === '市司法局')).map((t) => t.task.seq)).toEqual([]);
+    expect(ids('六安市司法局配合哪些工作', '2019-06-01')).toEqual(['41#', '96#'].map((s) => `002_daf8c5972cb24576.txt#${s}`));
+  });
+
+  it('answers a schedule asked for with the tasks whose text states it, where their deadline column says no schedule', () => {
+    // 18.5: 每季度公开食品抽检信息, with 完成时限 全年工作.
+    expect(ids('蕉岭县食药监局每季度要公开什么')).toEqual(['000_8c36aaee05ee3aae.txt#18#5']);
+    // 三（六）: 按季度公开民生工程进展情况, dated 2017-01-20.
+    expect(ids('安居区目督室按季度公开什么')).toEqual(['003_6ea2951639ab2eff.txt#三/（六）#']);
+  });
 });
