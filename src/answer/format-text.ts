@@ -94,7 +94,7 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
     const head = q.unit
       ? q.status
         ? `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}${role ? `作为${role}单位的` : ''}${kind}任务中，没有${STATUS_WORD[q.status]}的。`
-        : `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}没有${role ? `作为${role}单位的` : ''}${kind}任务。`
+        : `「${q.unit.text}」${q.window ? `在${q.window.label}` : ''}没有${role ? `作为${role}单位的` : ''}${q.topic.length ? `与「${q.topic.join('、')}」相关的` : ''}${kind}任务。`
       : `没有找到${q.status ? `${STATUS_WORD[q.status]}的` : ''}相关任务。`;
     return { pages: [head + (next.length ? `\n接下来的期限：\n${next.map((t) => taskLine(t)).join('\n')}` : '')] };
   }

@@ -47,7 +47,9 @@ function canonicalize(raw: string): string {
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
-    .replace(/等$/, '');
+    .replace(/等$/, '')
+    // 市科工商务局局: an organisation's ending printed twice is a typo of it once.
+    .replace(/(局|委|厅|办|处|科|室)\1$/, '$1');
 }
 
 /** Reads a unit name; `docLevel` is the level of the plan it appears in (a bare 财政局 in a 市 plan is 市). */

@@ -199,14 +199,19 @@ function specific(word: string, rest: string, words: string[], vocab: Vocabulary
 }
 
 /**
- * A single character the tokenizer split off a word (文件/库 of 文件库) joins the word before it
- * where the question prints them together and tasks do too; alone it is no topic word.
+ * A single character the tokenizer split off a word (文件/库 of 文件库) joins the word before it, or
+ * else the word after it (依/申请 of 依申请, 新/媒体 of 新媒体), where the question prints them together
+ * and tasks do too; alone it is no topic word.
  */
 function joinSingles(tokens: string[], rest: string, vocab: Vocabulary): string[] {
   const out: string[] = [];
-  for (const t of tokens) {
+  const joins = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && /[\u4e00-\u9fff]$/.test(a) && /^[\u4e00-\u9fff]/.test(b) && rest.includes(a + b) && vocab.inText(a + b);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const prev = out[out.length - 1];
-    if (prev && /^[\u4e00-\u9fff]$/.test(t) && /[\u4e00-\u9fff]$/.test(prev) && rest.includes(prev + t) && vocab.inText(prev + t)) out[out.length - 1] = prev + t;
+    const single = /^[\u4e00-\u9fff]$/.test(t);
+    if (single && joins(prev, t)) out[out.length - 1] = prev + t;
+    else if (single && joins(t, tokens[i + 1])) tokens[i + 1] = t + tokens[i + 1];
     else out.push(t);
   }
   return out;

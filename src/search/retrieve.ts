@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../domain/document.js';
 import type { Query, UnitRef } from '../domain/query.js';
-import { abbreviates, canonicalUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
+import { abbreviates, analyzeUnit, canonicalUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
 import type { Corpus, IndexedTask } from './corpus.js';
 import { statedPeriods } from '../domain/periods.js';
@@ -116,11 +116,17 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
         for (const e of entries) if (e.unit.collective && !namedHere(e.unit) && reachedHere(e.unit)) mark(part, e, 2, role);
       }
       const tasks = corpus.tasksOf(d.doc);
-      const named: IndexedTask[] = [];
-      const collective: IndexedTask[] = [];
+      let named: IndexedTask[] = [];
+      let collective: IndexedTask[] = [];
       for (let i = 0; i < part.length; i++) {
         if (part[i] === 1) named.push(tasks[i]);
         else if (part[i] === 2) collective.push(tasks[i]);
+      }
+      // Topic words narrow the unit's tasks to those about them (all the words, else the nearest cover of many).
+      if (query.topic.length) {
+        const about = new Set(onTopic(corpus, [...named, ...collective], query.topic));
+        named = named.filter((t) => about.has(t));
+        collective = collective.filter((t) => about.has(t));
       }
       const sections = filterSections(query, d, named, collective);
       if (sections.length) groups.push({ doc: d, sections });
@@ -138,7 +144,8 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   // Only the plans that may hold the words are read (the character index): every word for a plain
   // match, enough of them for the nearest cover. By position: a plan read again (the cache dropped
   // it meanwhile) gives new objects for the same tasks.
-  const holders = query.topic.map((w) => corpus.plansHoldingAny(variants(w)));
+  const topic = query.topic.flatMap((w) => heldIn(corpus, docs, w) ?? [w]);
+  const holders = topic.map((w) => corpus.plansHoldingAny(variants(w)));
   const holdsAll = (at: number) => holders.every((h) => h[at] === 1);
   const plan = (doc: string, at: number): CoverGroup => ({
     mayHold: holders.map((h) => h[at] === 1),
@@ -148,19 +155,19 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   const at = docs.map((d) => corpus.position(d.doc));
   // The nearest cover over the plans that may hold any of the words; its positions, per plan (by its place in docs).
   const near = new Map<number, Set<number>>();
-  if (query.topic.length > 2) {
+  if (topic.length > 2) {
     const some = docs.flatMap((_, i) => (holders.some((h) => h[at[i]] === 1) ? [i] : []));
-    const cover = nearestCover(some.map((i) => plan(docs[i].doc, at[i])), query.topic, corpus);
+    const cover = nearestCover(some.map((i) => plan(docs[i].doc, at[i])), topic, corpus);
     for (const h of cover) near.set(some[h.group], (near.get(some[h.group]) ?? new Set()).add(h.position));
   }
   // The rarest word is searched for through a plan's texts, the others in the tasks holding it.
-  const rarestFirst = [...query.topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
+  const rarestFirst = [...topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
   for (const [i, d] of docs.entries()) {
     const nearHere = near.get(i);
-    const all = query.topic.length > 0 && holdsAll(at[i]);
-    if (query.topic.length && !all && !nearHere) continue;
+    const all = topic.length > 0 && holdsAll(at[i]);
+    if (topic.length && !all && !nearHere) continue;
     let tasks = corpus.tasksOf(d.doc);
-    if (query.topic.length) {
+    if (topic.length) {
       const holding = new Set(all ? topicPositions(plan(d.doc, at[i]), rarestFirst) : []);
       if (!holding.size && !nearHere) continue;
       tasks = tasks.filter((_, i) => holding.has(i) || nearHere?.has(i));
@@ -168,18 +175,18 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     const sections = filterSections(query, d, tasks, []);
     if (sections.length) groups.push(group(d, sections));
   }
-  if (query.topic.length > 0 && query.topic.length <= 2 && groups.length === 0 && ranker) {
+  if (topic.length > 0 && topic.length <= 2 && groups.length === 0 && ranker) {
     // No task holds every topic word: fall back to the best text matches.
-    const candidates = ranker.rank(query.topic, new Set(docs.map((d) => d.doc)));
-    const ranked = nearestCover([listGroup(query.topic.map(() => true), () => candidates)], query.topic, corpus).map((h) => h.task);
+    const candidates = ranker.rank(topic, new Set(docs.map((d) => d.doc)));
+    const ranked = nearestCover([listGroup(topic.map(() => true), () => candidates)], topic, corpus).map((h) => h.task);
     for (const d of docs) {
       const tasks = ranked.filter((t) => t.task.doc === d.doc);
       const sections = filterSections(query, d, tasks, []);
       if (sections.length) groups.push(group(d, sections));
     }
   }
-  if (query.topic.length && ranker) {
-    for (const g of groups) for (const s of g.sections) s.tasks = ranker.order(s.tasks, query.topic);
+  if (topic.length && ranker) {
+    for (const g of groups) for (const s of g.sections) s.tasks = ranker.order(s.tasks, topic);
   }
   return finish(query, groups, groups.length ? undefined : 'no-match');
 }
@@ -314,6 +321,37 @@ function filterSections(query: Query, doc: DocumentMeta, named: IndexedTask[], c
   return sections;
 }
 
+/** The tasks of a list holding every topic word (or a synonym); where none does and the words are many, the nearest cover. */
+function onTopic(corpus: Corpus, tasks: IndexedTask[], words: string[]): IndexedTask[] {
+  const all = tasks.filter((t) => words.every((w) => variants(w).some((v) => t.text.includes(v))));
+  if (all.length || words.length <= 2) return all;
+  return nearestCover([listGroup(words.map(() => true), () => tasks)], words, corpus).map((h) => h.task);
+}
+
+/**
+ * A topic word as the plans searched hold it: undefined when some task of theirs holds it (or a
+ * synonym); else the longest pieces, left to right, that their tasks hold, when it is made of such
+ * pieces only — 微博微信 (a word of other plans) for a plan printing 微博、微信. A word held nowhere in
+ * its pieces is kept, and found in no task.
+ */
+function heldIn(corpus: Corpus, docs: DocumentMeta[], word: string): string[] | undefined {
+  const holds = (w: string) => {
+    const forms = variants(w);
+    const may = corpus.plansHoldingAny(forms);
+    return docs.some((d) => may[corpus.position(d.doc)] === 1 && forms.some((f) => corpus.tasksHolding(d.doc, f).length > 0));
+  };
+  if (word.length < 4 || holds(word)) return undefined;
+  const pieces: string[] = [];
+  for (let at = 0; at < word.length; ) {
+    let len = word.length - at;
+    while (len >= 2 && !(len < word.length && holds(word.slice(at, at + len)))) len--;
+    if (len < 2) return undefined;
+    pieces.push(word.slice(at, at + len));
+    at += len;
+  }
+  return pieces;
+}
+
 /**
  * True when a task's deadline is of the kind asked (每季度: periodic, every quarter), or, for a
  * schedule, when its deadline is no schedule and its text states that one (每季度公开… beside a
@@ -359,25 +397,34 @@ function nextDeadlines(corpus: Corpus, docs: DocumentMeta[], query: Query): Inde
 }
 
 function closestUnits(corpus: Corpus, docs: DocumentMeta[], ref: UnitRef): string[] {
-  const names = new Map<string, number>();
-  const target = canonicalUnit(ref.text);
+  const names = new Map<string, string>();
   for (const d of docs) {
     for (const t of corpus.tasksOf(d.doc)) {
-      for (const u of [...t.lead, ...t.responsible]) {
-        if (u.collective || names.has(u.canonical)) continue;
-        names.set(u.canonical, similarity(target, u.canonical));
-      }
+      for (const u of [...t.lead, ...t.responsible]) if (!u.collective && !names.has(u.canonical)) names.set(u.canonical, u.keys[0] ?? u.core);
     }
   }
+  // A character of the name asked weighs by its rarity among the library's unit names: 县税务局 is
+  // closer to 县国税局 (税, rare) than to 县科工商务局 (务, in 商务, 政务, 服务 …).
+  const key = analyzeUnit(ref.text).keys[0] ?? ref.text;
+  // Its function, not its kind of office (人事 of 人事处: every 处 shares 处).
+  const bare = key.replace(/(?:局|处|科|室|委|办|厅|中心)$/, '');
+  const target = bare.length >= 2 ? bare : key;
+  const chars = [...new Set(target)];
+  const keys = corpus.unitForms.map((f) => f.key);
+  const held = new Map(chars.map((c) => [c, keys.filter((k) => k.includes(c)).length]));
+  const weight = (c: string) => Math.log(1 + keys.length / (1 + held.get(c)!));
+  const total = chars.reduce((n, c) => n + weight(c), 0);
+  const canonical = canonicalUnit(ref.text);
   return [...names]
-    .filter(([, s]) => s > 0)
-    .sort((a, b) => b[1] - a[1])
+    .map(([name, key]) => ({ name, score: chars.reduce((n, c) => n + (key.includes(c) ? weight(c) : 0), 0) / total, dice: dice(canonical, name) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || b.dice - a.dice)
     .slice(0, 5)
-    .map(([n]) => n);
+    .map((x) => x.name);
 }
 
 /** Dice coefficient over character bigrams. */
-function similarity(a: string, b: string): number {
+function dice(a: string, b: string): number {
   const grams = (s: string) => {
     const out = new Map<string, number>();
     for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);

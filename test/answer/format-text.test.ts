@@ -84,4 +84,8 @@ describe('formatAnswer for a phone, a count and a past plan', () => {
   it('says a unit has no task of the status asked among its tasks, not that it has no tasks', () => {
     expect(ask('蕉岭县财政局牵头的任务已经完成了吗')).toEqual(['「县财政局」作为牵头单位的任务中，没有已办结的。']);
   });
+
+  it('says a unit has no task on the topic asked, naming the topic, and shows its next deadlines', () => {
+    expect(ask('蕉岭县教育局预决算相关的任务')[0]).toMatch(/^「县教育局」没有与「预决算」相关的任务。\n接下来的期限：\n• \[蕉岭 17\]/);
+  });
 });

@@ -34,4 +34,32 @@ describe('retrieve', () => {
     // 三（六）: 按季度公开民生工程进展情况, dated 2017-01-20.
     expect(ids('安居区目督室按季度公开什么')).toEqual(['003_6ea2951639ab2eff.txt#三/（六）#']);
   });
+
+  it('searches a topic word its plans do not hold for the pieces they do hold (微博微信 → 微博、微信), a subject for its parts (新媒体)', () => {
+    const kaiping = (seqs: number[]) => seqs.map((n) => `004_2b4ee9c56e2324dc.txt#${n}#`);
+    // 50: 政务微博、微信、移动客户端; 51, 52 under 用好“两微一端”新平台.
+    expect(ids('开平市政务微博微信由谁负责', '2018-06-01')).toEqual(kaiping([50]));
+    expect(ids('开平市政务新媒体由谁负责', '2018-06-01')).toEqual(kaiping([50, 51, 52]));
+  });
+
+  it('keeps a character split off a topic word with the word after it (依申请), not a wider word (申请审批)', () => {
+    const got = ids('六安市依申请公开由哪些部门负责', '2019-06-01');
+    expect(got).toEqual(expect.arrayContaining(['8#', '88#'].map((s) => `002_daf8c5972cb24576.txt#${s}`)));
+    // 68: 福利补贴申领及申请审批程序.
+    expect(got).not.toContain('002_daf8c5972cb24576.txt#68#');
+  });
+
+  it('narrows a unit’s tasks to the topic words of the question, collectives too', () => {
+    const r = engine.ask('蕉岭县教育局什么时候要公布随迁子女中考高考报考条件', '2016-06-01');
+    expect(r.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks.map((t) => `${s.kind} ${t.id}`)))).toEqual(['named 000_8c36aaee05ee3aae.txt#17#']);
+    expect(ids('蕉岭县财政局预决算公开相关的任务')).toEqual(['000_8c36aaee05ee3aae.txt#21#1', '000_8c36aaee05ee3aae.txt#21#2']);
+  });
+
+  it('reads a unit printed with its ending twice (市科工商务局局) as the unit', () => {
+    expect(ids('开平市科工商务局牵头哪些工作', '2018-06-01')).toEqual(expect.arrayContaining(['47#', '48#', '49#'].map((s) => `004_2b4ee9c56e2324dc.txt#${s}`)));
+  });
+
+  it('suggests for a unit no plan names the names sharing its rarer characters first', () => {
+    expect(engine.ask('蕉岭县税务局有哪些任务', '2016-06-01').suggestions?.units?.slice(0, 2)).toEqual(['县国税局', '县地税局']);
+  });
 });
