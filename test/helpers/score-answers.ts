@@ -28,6 +28,13 @@ export interface QuestionScore {
   exact: boolean;
 }
 
+/** A task of an answer as the scorer reads it. */
+interface ReturnedTask {
+  id?: string;
+  doc?: string;
+  requirement?: string;
+}
+
 interface GoldEntry {
   id: string;
   n: string;
@@ -57,7 +64,8 @@ export function scoreAnswer(question: Question, answer: unknown, gold: Map<strin
   const ids = new Set<string>();
   let unmapped = 0;
   for (const t of returnedTasks(answer, [])) {
-    const id = mapTask(t, gold);
+    // A plan without hand-read records is named by the task ids the answer gives (doc#seq#item).
+    const id = gold.has(basename(t.doc ?? '')) ? mapTask(t, gold) : t.id;
     if (id) ids.add(id);
     else unmapped++;
   }
@@ -69,10 +77,10 @@ export function scoreAnswer(question: Question, answer: unknown, gold: Map<strin
   return { question, found, wrong: returned - right, returned, missing: question.must.filter((i) => !ids.has(i)), exact: found === must.size && right === returned };
 }
 
-function returnedTasks(obj: unknown, out: Array<{ doc?: string; requirement?: string }>): Array<{ doc?: string; requirement?: string }> {
+function returnedTasks(obj: unknown, out: ReturnedTask[]): ReturnedTask[] {
   if (Array.isArray(obj)) obj.forEach((v) => returnedTasks(v, out));
   else if (obj && typeof obj === 'object') {
-    if ('requirement' in obj) out.push(obj as { doc?: string; requirement?: string });
+    if ('requirement' in obj) out.push(obj as ReturnedTask);
     else for (const [k, v] of Object.entries(obj)) if (k !== 'suggestions') returnedTasks(v, out);
   }
   return out;
