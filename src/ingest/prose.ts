@@ -44,9 +44,9 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       // A unit line followed by a date is the signature under the closing paragraph, not a task.
       const signature = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(after);
       if (started && !signature && t.length >= 6 && !looksLikeUnits(t) && !looksLikeDeadline(t) && next && !outlineNumber(next) && looksLikeUnits(next)) {
-        const deadlineCell = after && looksLikeDeadline(after) ? after : undefined;
-        tasks.push({ seq: seqOf(), item: String(++ordinal), task: taskOf(), requirement: t, lead: [], responsible: [], line, unitText: next, deadlineCell });
-        i += deadlineCell ? 2 : 1;
+        const { unitText, deadlineCell, used } = unitLineAt(lines, i + 1);
+        tasks.push({ seq: seqOf(), item: String(++ordinal), task: taskOf(), requirement: t, lead: [], responsible: [], line, unitText, deadlineCell });
+        i += used;
       }
       continue;
     }
@@ -82,8 +82,9 @@ export function readProse(text: string, year: number | null): DraftTask[] {
     const next = lines[i + 1]?.text ?? '';
     if (on.level >= 2 && next && !outlineNumber(next) && looksLikeUnits(next)) {
       setLevel(on.level, on.label, '');
-      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text, lead: [], responsible: [], line, unitText: next });
-      i++;
+      const { unitText, deadlineCell, used } = unitLineAt(lines, i + 1);
+      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text, lead: [], responsible: [], line, unitText, deadlineCell });
+      i += used;
       continue;
     }
     setLevel(on.level, on.label, on.text.replace(/[。.]$/, ''));
@@ -156,6 +157,19 @@ function trailingUnits(text: string): { requirement: string; units: string } | u
     if (looksLikeUnits(units) && looksLikeUnits(name)) return { requirement: text.slice(0, end + 1 + before.length - len).trim(), units };
   }
   return undefined;
+}
+
+/**
+ * The unit line at `k` under a requirement, its labelled time field taken out (`牵头单位：…；责任单位：…；
+ * 完成时限：全年`), else the deadline line after it (`完成时限：全年`, `2022年底前`), which governs like a
+ * column; `used`, the lines they take.
+ */
+function unitLineAt(lines: Array<{ text: string }>, k: number): { unitText: string; deadlineCell?: string; used: number } {
+  const { units, deadline } = labelGroup(lines[k].text);
+  if (deadline !== undefined) return { unitText: units, deadlineCell: deadline, used: 1 };
+  const after = lines[k + 1]?.text ?? '';
+  if (after && !outlineNumber(after) && (TIME_LABEL_RE.test(after) || looksLikeDeadline(after))) return { unitText: units, deadlineCell: after.replace(TIME_LABEL_RE, '').trim(), used: 2 };
+  return { unitText: units, used: 1 };
 }
 
 function splitRunIn(text: string): { heading: string; body: string } | undefined {
