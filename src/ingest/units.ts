@@ -177,7 +177,7 @@ const LABEL_RE = /^((?:牵头|主办|主责|责任|配合|协办|会办|参与|�
 const ROLE_ENDS = '头责实办合助与';
 const ROLE_SUFFIXES: Array<[RegExp, 'lead' | 'responsible' | 'lead?']> = [
   [/(分别)?牵头(负责)?(落实)?$/, 'lead'],
-  [/按职责(分工)?(负责|落实)$/, 'lead'],
+  [/按(?:职责|职能)(?:分工)?(?:负责|落实)$/, 'lead?'],
   [/主办$/, 'lead'],
   [/(配合|协办|协助|参与|参照落实)$/, 'responsible'],
   [/(分别)?(负责)(落实)?$/, 'lead?'],

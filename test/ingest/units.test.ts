@@ -8,6 +8,9 @@ describe('parseUnits', () => {
       lead: ['市政府办公室', '市科工商务局'],
       responsible: ['各镇（街）', '管委会', '市各有关单位'],
     });
+    // 按职能/职责分工落实 says how the work is shared, not who: after a 牵头 unit, the responsible ones.
+    expect(parseUnits('市政府办公室、市司法局牵头,市直其他单位按职能分工落实', 'lead')).toEqual({ lead: ['市政府办公室', '市司法局'], responsible: ['市直其他单位'] });
+    expect(parseUnits('各处室、民服中心按职责分工负责', 'lead')).toEqual({ lead: ['各处室', '民服中心'], responsible: [] });
     expect(parseUnits('市市场监督管理局、市住房和城乡建设局分别负责', 'mixed')).toEqual({ lead: ['市市场监督管理局', '市住房和城乡建设局'], responsible: [] });
   });
   it('reads 牵头单位：…；责任单位：… labels with either punctuation', () => {
