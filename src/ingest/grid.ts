@@ -130,7 +130,7 @@ function delimitedRows(lines: string[], from: number, outerPipes: boolean): Grid
     }
     if (cells.every((c) => !c)) continue;
     // | --- | :---: | the separator row of a markdown table.
-    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || !c)) continue;
+    if (cells.every((c) => /^:?-+:?$/.test(c) || !c)) continue;
     if (isRepeatedHeader(cells)) continue;
     rows.push(cells.map((text) => ({ text, line: i + 1, explicitEmpty: false })));
   }

@@ -80,7 +80,8 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       continue;
     }
     const next = lines[i + 1]?.text ?? '';
-    if (on.level >= 2 && next && !outlineNumber(next) && looksLikeUnits(next)) {
+    // A numbered point, or an item of any level whose next line labels its units (责任部门：…): a task.
+    if ((on.level >= 2 || UNIT_LABEL_RE.test(next)) && next && !outlineNumber(next) && looksLikeUnits(next)) {
       setLevel(on.level, on.label, '');
       const { unitText, deadlineCell, used } = unitLineAt(lines, i + 1);
       tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text, lead: [], responsible: [], line, unitText, deadlineCell });
@@ -204,4 +205,6 @@ function matchingClose(text: string, open: number): number {
 const OPEN = '（(〔【[';
 const ROLE_WORD_RE = /(分别)?(牵头|配合|协办|负责落实)/;
 const CLOSE = '）)〕】]';
+/** A line that opens with the label of a unit field: 牵头单位：, 责任部门：, 责任处室: … */
+const UNIT_LABEL_RE = /^(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)\s*[:：]/;
 const TIME_LABEL_RE = /^(?:完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限)\s*[:：]\s*/;

@@ -2,6 +2,7 @@ import { pointNumber } from './cell-kind.js';
 import type { Grid, GridCell } from './grid.js';
 import { cleanCell, joinWrapped } from './grid.js';
 import { proveColumns } from './column-proof.js';
+import { looksLikeUnits } from './units.js';
 import { headerRole, isHeader, resolveRoles } from './header.js';
 import type { Table, TableCell } from './table.js';
 
@@ -68,9 +69,15 @@ function gridCell(c: TableCell): GridCell {
   return { text: '', line: c.line, explicitEmpty: c.state !== 'merged-up' };
 }
 
-/** A cell's lines cleaned and joined as wrapped lines (no space between two CJK characters). */
+/**
+ * A cell's lines cleaned and joined as wrapped lines (no space between two CJK characters) — except
+ * a cell whose every paragraph is a unit name or list (区府办 / 各部门 / 各街镇, one per line, as Word
+ * and Excel cells print them): its paragraphs are items of one list, never one run-together name.
+ */
 function cellText(text: string): string {
-  return text.split('\n').map(cleanCell).filter(Boolean).reduce(joinWrapped, '');
+  const lines = text.split('\n').map(cleanCell).filter(Boolean);
+  if (lines.length > 1 && lines.every((l) => looksLikeUnits(l))) return lines.join('，');
+  return lines.reduce(joinWrapped, '');
 }
 
 /**
