@@ -1,4 +1,4 @@
-import { CalendarDate, endOfMonth as monthEnd, fromAbsolute, parseDate } from '@internationalized/date';
+import { CalendarDate, endOfMonth as monthEnd, endOfWeek as weekEnd, fromAbsolute, parseDate } from '@internationalized/date';
 
 /**
  * A calendar day as `YYYY-MM-DD`, branded so that only this module's functions (which validate it)
@@ -47,6 +47,11 @@ export function endOfMonth(year: number, month: number): IsoDate {
 /** The day `days` after (negative: before) a day. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   return toIso(parseDate(date).add({ days }));
+}
+
+/** The Sunday that ends a day's week (weeks start on Monday, as in China). */
+export function endOfWeek(date: IsoDate): IsoDate {
+  return toIso(weekEnd(parseDate(date), 'zh-CN'));
 }
 
 /** The same day `months` later (negative: earlier), kept inside the month: 2016-01-31 + 1 → 2016-02-29. */

@@ -1,4 +1,4 @@
-import { addDays, dateOf, daysInMonth, endOfMonth, isValidDate, isoDate } from '../domain/calendar.js';
+import { addDays, dateOf, daysInMonth, endOfMonth, endOfWeek, isValidDate, isoDate, quarterOf } from '../domain/calendar.js';
 import type { DateRef, TimeWindow } from '../domain/query.js';
 
 export interface TimeReading {
@@ -60,6 +60,16 @@ export function readTime(text: string, today: string): TimeReading {
     return range(ny, nm, nm, '下个月');
   });
   take(/本月|这个月|当月|this month/i, () => range(ty, tm, tm, '本月'));
+  take(/本周|这周|这个星期|本星期|this week/i, () => ({ from: abs(today), to: abs(endOfWeek(isoDate(today))), label: '本周' }));
+  take(/下(?:个)?(?:周|星期|礼拜)|next week/i, () => {
+    const monday = addDays(endOfWeek(isoDate(today)), 1);
+    return { from: abs(monday), to: abs(endOfWeek(monday)), label: '下周' };
+  });
+  take(/本季度|这个季度|当季度?|this quarter/i, () => ({ ...quarter(ty, String(quarterOf(tm)), ''), label: '本季度' }));
+  take(/下(?:个)?季度|next quarter/i, () => {
+    const q = quarterOf(tm);
+    return { ...quarter(q === 4 ? ty + 1 : ty, String(q === 4 ? 1 : q + 1), ''), label: '下季度' };
+  });
   take(/今年(?:年底|年内|底)(?:前|以前|之前)?|by the end of this year|by end of this year/i, () => month(ty, 12, '今年年底前'));
   take(/今年|本年度|this year/i, () => range(ty, 1, 12, '今年'));
 
@@ -93,7 +103,13 @@ export function readTime(text: string, today: string): TimeReading {
     const mo = Number(m[1]);
     return mo < 1 || mo > 12 ? month('plan', mo, m[0]) : range('plan', mo, mo, m[0]);
   });
-  if (!window) {
+  // 去年, 前年, 明年: the plan of a year counted from today's, as 2016年 picks that year's plan.
+  const relative = /前年|去年|上一?年(?:度)?|明年|下一?年(?:度)?|来年|后年/.exec(rest);
+  if (relative) {
+    year = ty + (RELATIVE_YEARS[relative[0].replace(/度$/, '').replace(/^(上|下)一?年$/, '$1年')] ?? 0);
+    rest = rest.slice(0, relative.index) + ' ' + rest.slice(relative.index + relative[0].length);
+  }
+  if (!window && year === undefined) {
     const y = /(?<![\d.\-/])((?:19|20)\d{2})(?:\s*年(?:度)?)?(?![\d\-/.月])/.exec(rest);
     if (y) {
       year = Number(y[1]);
@@ -102,6 +118,9 @@ export function readTime(text: string, today: string): TimeReading {
   }
   return { window, year, problems, rest };
 }
+
+/** Years counted from today's. */
+const RELATIVE_YEARS: Record<string, number> = { 前年: -2, 去年: -1, 上年: -1, 明年: 1, 下年: 1, 来年: 1, 后年: 2 };
 
 /** Resolves a date reference against a plan's year, as YYYY-MM-DD; null when the plan year is unknown. */
 export function resolveDate(ref: DateRef, planYear: number | null): string | null {

@@ -64,7 +64,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   const scoped = scopeDocs(corpus, query);
   const inner = query.innerDocs.length ? scopeDocs(corpus, { ...query, docs: query.innerDocs }) : [];
   if (scoped.length === 0 && inner.length === 0) {
-    if (query.year !== undefined) return empty('no-year', { plans: scopeDocs(corpus, { ...query, year: undefined }, true) });
+    if (query.year !== undefined) return empty('no-year', { plans: scopeDocs(corpus, { ...query, year: undefined }) });
     return empty('no-document');
   }
   const docs = [...scoped, ...inner];
@@ -84,17 +84,13 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   if (query.unit) {
     const unit = query.unit;
     let anyNamed = false;
-    // With no year, each region answers from its latest plan that names the unit (深圳住建: the 2016
-    // plan when the 2017 one has no 住建).
-    const answered = new Set<string>();
-    const byYear = query.year === undefined ? scopeDocs(corpus, query, true).sort((a, b) => (b.year ?? 0) - (a.year ?? 0)) : docs;
     // The plans that can name the unit at all (a partial word, 住建, may be in any name): the others are not read.
     const mayName = unit.partial || !unit.key ? undefined : corpus.plansNamingKey(unit.key);
     const names = perName((u, d) => namesUnit(u, unit, d));
     const reachedBy = perName((u, d) => reaches(u, unit, d));
     const viaCollectives = reachesDepartment(unit);
-    for (const d of byYear) {
-      if (answered.has(d.region) || (mayName && !mayName.has(d.doc))) continue;
+    for (const d of docs) {
+      if (mayName && !mayName.has(d.doc)) continue;
       // Each distinct unit name of the plan is read against the unit once, with the tasks naming it.
       const entries = corpus.unitIndex(d.doc);
       const namedHere = names(d);
@@ -110,7 +106,6 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       for (const e of own) mark(part, e, 1, role);
       if (role) for (const e of own) mark(part, e, 3, role === 'lead' ? 'responsible' : 'lead');
       anyNamed = true;
-      answered.add(d.region);
       if (viaCollectives) {
         const reachedHere = reachedBy(d);
         for (const e of entries) if (e.unit.collective && !namedHere(e.unit) && reachedHere(e.unit)) mark(part, e, 2, role);
@@ -199,21 +194,15 @@ function finish(query: Query, groups: ResultGroup[], reason?: SearchResult['reas
 
 /**
  * Documents a query reaches: its region words, its year (none when the region has no plan of that
- * year), else each region's latest plan (every year's with `allYears`), its unit's level.
+ * year; with none, every year's plan: 深圳 has a 2016 and a 2017 plan, and both answer), its unit's level.
  */
-function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number; regionWords?: string[] }, allYears = false): DocumentMeta[] {
+function scopeDocs(corpus: Corpus, query: Pick<Query, 'docs' | 'unit'> & { year?: number; regionWords?: string[] }): DocumentMeta[] {
   let docs = query.docs.length
     ? query.docs.flatMap((n) => corpus.docByName.get(n) ?? []).sort((a, b) => corpus.position(a.doc) - corpus.position(b.doc))
     : query.regionWords?.length
       ? [] // a region with plans only inside it (上海 → 长宁, 普陀): none of its own
       : [...corpus.docs];
-  if (query.year !== undefined) {
-    docs = docs.filter((d) => d.year === query.year);
-  } else if (!allYears) {
-    const latest = new Map<string, number>();
-    for (const d of docs) latest.set(d.region, Math.max(latest.get(d.region) ?? -Infinity, d.year ?? -Infinity));
-    docs = docs.filter((d) => (d.year ?? -Infinity) === latest.get(d.region));
-  }
+  if (query.year !== undefined) docs = docs.filter((d) => d.year === query.year);
   const level = query.unit?.level;
   if (!query.docs.length && level && ['市', '县', '区'].includes(level)) {
     const sameLevel = docs.filter((d) => d.level === level);

@@ -114,7 +114,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'have has be what\'s whats please tell where when how with from this that there their its it will would should can could about ' +
     'finish finished complete completed ' +
     // Conversation around a question: greetings, thanks, asking for help, emphasis.
-    '麻烦 看下 看一下 瞧瞧 到底 究竟 各位 大家 您好 你好 大家好 谢谢 感谢 多谢 辛苦 请教 想问 想知道 知道 问下 问问 帮忙 能否 可否 已经 作为 担任 身为 ' +
+    '麻烦 看下 看一下 瞧瞧 到底 究竟 各位 大家 您好 你好 大家好 谢谢 感谢 多谢 辛苦 请教 想问 想知道 知道 问下 问问 帮忙 能否 可否 已经 作为 担任 身为 几天 多少天 这一项 一项 这项 该项 此项 ' +
     '涉及 包括 关于 属于 针对 承担 承办 应当 须 务必 分别 分别是 各项 每项 哪几项 哪几个 几件 件 名单 列表 明细 汇总 统计 一览 详细 详情 详细说说 说说 讲讲 介绍 一下子 还有 还要 还需 啥 活 活儿 事 事情 东西 哪里 归 管 干 搞 主要 一些 以及 都有 有啥 要干'
   ).split(/\s+/),
 );

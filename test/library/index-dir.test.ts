@@ -233,12 +233,13 @@ describe('the index folder: one shard per plan and a manifest', () => {
 });
 
 describe('a plan with a year', () => {
-  it("answers a question without a year from each region's latest plan, and an older plan when its year is named", async () => {
+  it('answers a question without a year from every plan of the region, one year from its plan, 今年 from today’s', async () => {
     const seeds = tmp('zwgk-seeds-');
     cpSync('test/fixtures/layouts/pipe_rows.txt', join(seeds, 'a.txt'));
     writeFileSync(join(seeds, 'b.txt'), readFileSync('test/fixtures/layouts/pipe_rows.txt', 'utf8').replaceAll('2021', '2022'));
     const { engine } = await syncIndex({ seedsDir: seeds });
-    expect(engine.ask('澄源县财政局有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2022]);
+    expect(engine.ask('澄源县财政局有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2021, 2022]);
     expect(engine.ask('澄源县财政局2021年有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2021]);
+    expect(engine.ask('澄源县财政局今年有哪些任务', '2022-03-01').groups.map((g) => g.doc.year)).toEqual([2022]);
   });
 });

@@ -111,4 +111,27 @@ describe('parseQuery', () => {
     // A province that is not above the region stays a word the question names.
     expect(parse('湖南安居区卫计局要做什么').unplaced).toEqual(['湖南']);
   });
+
+  it('reads 本周, 下周, 本季度 and 下季度 against today (weeks from Monday), never as a schedule', () => {
+    // 2016-10-31 is a Monday.
+    expect(parse('县财政局本周要完成什么', '2016-10-31').window).toMatchObject({ from: { year: 2016, month: 10, day: 31 }, to: { year: 2016, month: 11, day: 6 }, label: '本周' });
+    expect(parse('县财政局下周要完成什么', '2016-11-02').window).toMatchObject({ from: { year: 2016, month: 11, day: 7 }, to: { year: 2016, month: 11, day: 13 }, label: '下周' });
+    expect(parse('县财政局本季度要完成什么', '2016-08-10').window).toMatchObject({ from: { year: 2016, month: 7, day: 1 }, to: { year: 2016, month: 9, day: 'end' } });
+    const next = parse('县财政局下季度要完成什么', '2016-11-10');
+    expect(next.window).toMatchObject({ from: { year: 2017, month: 1, day: 1 }, to: { year: 2017, month: 3, day: 'end' }, label: '下季度' });
+    expect(next.kind).toBeUndefined();
+  });
+
+  it('reads 去年, 前年, 明年 as the plan of that year counted from today', () => {
+    expect(parse('深圳去年的方案里市发展改革委有哪些任务', '2017-06-01')).toMatchObject({ year: 2016, topic: [], unplaced: [] });
+    expect(parse('深圳前年市审计局要做什么', '2018-03-01').year).toBe(2016);
+    expect(parse('六安明年要完成哪些任务', '2018-07-01').year).toBe(2019);
+    expect(parse('蕉岭县下半年要完成什么', '2016-03-01').year).toBeUndefined();
+  });
+
+  it('reads characters typed one by one with spaces between as one word, and 几天 or 这一项 as no topic', () => {
+    expect(parse('六 安 市 财 政 局 牵头哪些', '2019-06-01')).toMatchObject({ docs: ['002_daf8c5972cb24576.txt'], unit: { text: '市财政局' }, role: 'lead', unplaced: [] });
+    expect(parse('蕉岭县财政局的任务还有几天截止', '2016-06-01')).toMatchObject({ topic: [], unplaced: [], unit: { text: '县财政局' } });
+    expect(parse('这一项的具体要求是什么').topic).toEqual([]);
+  });
 });
