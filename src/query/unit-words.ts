@@ -78,6 +78,9 @@ function internalUnit(rest: string): { unit: UnitRef; rest: string } | undefined
  * organisation no document names — a unit all the same, never a topic word.
  */
 function readUnit(rest: string, vocab: Vocabulary, docs: Set<string>): { unit: UnitRef; rest: string; placeBefore?: string; inScope?: boolean } | undefined {
+  // 市直各单位, 县直有关部门: the departments of a level as a class, matched as the plans print it.
+  const cls = DEPARTMENT_CLASS.exec(rest);
+  if (cls) return { unit: { text: cls[0], level: cls[1] as UnitLevel, key: cls[0], partial: false, known: false }, rest: rest.replace(cls[0], ' ') };
   const inScope = (f: { docs: Set<string> }) => docs.size === 0 || meets(f.docs, docs);
   let best: { start: number; end: number; key: string; level: UnitLevel; inScope: boolean } | undefined;
   for (const { form, index } of longestForm(rest, vocab.unitsByForm) ?? []) {
@@ -168,6 +171,7 @@ function forEachSpan(text: string, visit: (start: number, end: number, level: Un
 const MAX_SCAN = 200;
 const KIND_END = /(?:[局委厅办处科室站所院队馆]|中心|委员会|办公室)$/;
 
+const DEPARTMENT_CLASS = /([省市县区])直(?:属)?(?:各|其他|其它|有关|相关)?(?:单位|部门)/;
 const ORG_SPAN = /((?:[省市县区])?[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|中心|海关|税务|厅|署|院|支行|分行))(?![\u4e00-\u9fff]{0,1}(?:局|委|办))/;
 
 /** Words that may stand before a unit without being a place. */

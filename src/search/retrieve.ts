@@ -85,7 +85,8 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     const unit = query.unit;
     let anyNamed = false;
     // The plans that can name the unit at all (a partial word, 住建, may be in any name): the others are not read.
-    const mayName = unit.partial || !unit.key ? undefined : corpus.plansNamingKey(unit.key);
+    // A class of governments (各镇, 乡镇政府) is matched by its printed forms, not its key.
+    const mayName = unit.partial || !unit.key || !reachesDepartment(unit) ? undefined : corpus.plansNamingKey(unit.key);
     const names = perName((u, d) => namesUnit(u, unit, d));
     const reachedBy = perName((u, d) => reaches(u, unit, d));
     const viaCollectives = reachesDepartment(unit);
@@ -254,14 +255,28 @@ function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
   if (u.heads.length && ref.key && u.heads.includes(ref.key)) return !ref.level || !u.level || ref.level === u.level;
   if (u.collective) {
     // 区各街镇 (the district's level kept before it) is 各街镇; 各县区政府 is 各县(区)人民政府(管委会).
-    const typed = looseName(canonicalUnit(ref.text).replace(/^[省市县区](?=各)/, ''));
-    return typed === looseName(u.canonical) || typed === looseName(u.core);
+    const typed = looseName(canonicalUnit(ref.text).replace(/^[省市县区](?=各|乡|镇|街)/, ''));
+    if (typed === looseName(u.canonical) || typed === looseName(u.core)) return true;
+    // 各镇, 乡镇政府: the governments named as a class, with or without 各 and 人民政府 (各镇人民政府, 各乡镇政府).
+    if (u.collective === 'departments') return departmentsOf(typed) === departmentsOf(looseName(u.canonical));
+    return u.collective === 'governments' && governmentsOf(typed) !== '' && governmentsOf(typed) === governmentsOf(looseName(u.canonical));
   }
   // 审计局 also names 监察和审计局: a bureau merged into another keeps its name at the end.
   if (!ref.key || !u.keys.some((k) => k === ref.key || (k.length > ref.key!.length && k.endsWith(`和${ref.key}`)))) return false;
   if (u.scope.length) return !ref.level || u.scope.includes(ref.level);
   const level = u.level || (doc.level as UnitLevel);
   return !ref.level || level === ref.level || (ref.level === '县' && level === '区') || (ref.level === '区' && level === '县');
+}
+
+/** A level's departments as a class: 市直各单位, 市直其他单位, 市有关单位, 市各有关部门 → 市直单位. */
+function departmentsOf(loose: string): string {
+  const m = /^([省市县区])(直属?)?(各)?(其他|其它|有关|相关)?(?:单位|部门)$/.exec(loose);
+  return m && (m[2] || m[3] || m[4]) ? `${m[1]}直单位` : loose;
+}
+
+/** A class of governments without 各 and 政府: 各镇人民政府, 各镇 → 镇; 乡镇政府, 各乡镇 → 乡镇. */
+function governmentsOf(loose: string): string {
+  return loose.replace(/^各/, '').replace(/政府$/, '');
 }
 
 function reachesDepartment(ref: UnitRef): boolean {

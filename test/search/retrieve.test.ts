@@ -62,4 +62,14 @@ describe('retrieve', () => {
   it('suggests for a unit no plan names the names sharing its rarer characters first', () => {
     expect(engine.ask('蕉岭县税务局有哪些任务', '2016-06-01').suggestions?.units?.slice(0, 2)).toEqual(['县国税局', '县地税局']);
   });
+
+  it('reads a class of governments or of a level’s departments typed loosely as the plans print it', () => {
+    // 000 prints 各镇人民政府; 002 prints 乡镇政府 and 各乡镇政府; 000 4.3/4.4 print 县直有关单位.
+    expect(ids('蕉岭县各镇要做哪些工作')).toEqual(ids('蕉岭县各镇人民政府要做哪些工作'));
+    expect(ids('蕉岭县各镇要做哪些工作').length).toBe(12);
+    const townships = ['17#', '60#', '68#', '81#', '82#', '83#', '84#', '94#', '95#'].map((s) => `002_daf8c5972cb24576.txt#${s}`);
+    expect(ids('六安市乡镇政府要做什么', '2019-06-01')).toEqual(townships);
+    expect(ids('六安市各乡镇政府要做什么', '2019-06-01')).toEqual(townships);
+    expect(ids('蕉岭县直各单位要做什么')).toEqual(['000_8c36aaee05ee3aae.txt#4#3', '000_8c36aaee05ee3aae.txt#4#4']);
+  });
 });
