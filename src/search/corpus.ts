@@ -39,16 +39,26 @@ class Entry implements IndexedTask {
 }
 
 /** A plan read into memory: its tasks, and what questions computed of them (dropped with it). */
+/** A distinct unit name of a plan, its number in the corpus (the same name in every plan), and the positions of the tasks naming it as lead and as responsible. */
+export interface UnitEntry {
+  unit: UnitName;
+  id: number;
+  lead: number[];
+  responsible: number[];
+}
+
 interface LoadedPlan {
   tasks: IndexedTask[];
   bytes: number;
   texts?: Map<string, IndexedTask[]>;
-  units?: Array<{ unit: UnitName; lead: number[]; responsible: number[] }>;
+  units?: UnitEntry[];
   oneColumn?: boolean;
   /** Its tasks' texts end to end (NUL between), with where each starts: a word is searched in a plan at once. */
   joined?: { text: string; starts: number[] };
   /** The positions of the tasks holding a form, per form searched (questions repeat their words). */
   found?: Map<string, number[]>;
+  /** When it was last used (Corpus.clock): the least recently used are dropped first. */
+  used: number;
 }
 
 export interface CorpusOptions {
@@ -92,6 +102,10 @@ export class Corpus {
   private readonly naming = new Map<string, Set<string> | undefined>();
   private byKey?: Map<string, UnitForm[]>;
   private readonly loaded = new Map<string, LoadedPlan>();
+  /** Each unit name read (UnitReader: one object per name and level) with its number, for tests remembered in arrays. */
+  private readonly unitIds = new Map<UnitName, number>();
+  /** Counts plan uses (LoadedPlan.used). */
+  private clock = 0;
   private loadedBytes = 0;
   private readonly units: UnitReader;
 
@@ -268,12 +282,20 @@ export class Corpus {
    * A plan's distinct unit names, each with the positions (in `tasksOf(doc)`) of the tasks naming it
    * as lead and as responsible: a unit question reads each name once, not each task. Built on first use.
    */
-  unitIndex(doc: string): Array<{ unit: UnitName; lead: number[]; responsible: number[] }> {
+  unitIndex(doc: string): UnitEntry[] {
     const plan = this.plan(doc);
     if (!plan) return [];
     if (!plan.units) {
-      const by = new Map<UnitName, { unit: UnitName; lead: number[]; responsible: number[] }>();
-      const entry = (u: UnitName) => by.get(u) ?? by.set(u, { unit: u, lead: [], responsible: [] }).get(u)!;
+      const by = new Map<UnitName, UnitEntry>();
+      const entry = (u: UnitName) => {
+        let e = by.get(u);
+        if (!e) {
+          let id = this.unitIds.get(u);
+          if (id === undefined) this.unitIds.set(u, (id = this.unitIds.size));
+          by.set(u, (e = { unit: u, id, lead: [], responsible: [] }));
+        }
+        return e;
+      };
       plan.tasks.forEach((t, i) => {
         for (const u of new Set(t.lead)) entry(u).lead.push(i);
         for (const u of new Set(t.responsible)) entry(u).responsible.push(i);
@@ -341,9 +363,7 @@ export class Corpus {
   private plan(doc: string): LoadedPlan | undefined {
     const kept = this.loaded.get(doc);
     if (kept) {
-      // Most recently used last.
-      this.loaded.delete(doc);
-      this.loaded.set(doc, kept);
+      kept.used = ++this.clock;
       return kept;
     }
     const meta = this.docByName.get(doc);
@@ -352,16 +372,26 @@ export class Corpus {
     let tasks: IndexedTask[] = [];
     if ('error' in read) this.unreadable.set(doc, read.error);
     else tasks = this.index(meta, read);
-    const plan: LoadedPlan = { tasks, bytes: planBytes(read) };
+    const plan: LoadedPlan = { tasks, bytes: planBytes(read), used: ++this.clock };
     this.loaded.set(doc, plan);
     this.loadedBytes += plan.bytes;
-    const budget = this.opts.cacheBytes ?? Infinity;
-    for (const [d, p] of this.loaded) {
-      if (this.loadedBytes <= budget || d === doc) break;
+    if (this.loadedBytes > (this.opts.cacheBytes ?? Infinity)) this.evict(doc);
+    return plan;
+  }
+
+  /**
+   * Past the budget: the least recently used plans dropped (never `keep`, the one just read), down
+   * to 7/8 of it — one sort for many plans read, not one per plan. A use only stamps the plan, so
+   * a question touching thousands of plans does not reorder the cache thousands of times.
+   */
+  private evict(keep: string): void {
+    const room = (this.opts.cacheBytes ?? Infinity) * (7 / 8);
+    for (const [d, p] of [...this.loaded].sort((a, b) => a[1].used - b[1].used)) {
+      if (this.loadedBytes <= room) break;
+      if (d === keep) continue;
       this.loaded.delete(d);
       this.loadedBytes -= p.bytes;
     }
-    return plan;
   }
 
   /** A plan's tasks with their ids and units read. */

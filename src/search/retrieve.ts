@@ -2,7 +2,7 @@ import type { DocumentMeta } from '../domain/document.js';
 import type { Query, UnitRef } from '../domain/query.js';
 import { abbreviates, analyzeUnit, canonicalUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
 import { resolveDate } from '../query/time-words.js';
-import type { Corpus, IndexedTask } from './corpus.js';
+import type { Corpus, IndexedTask, UnitEntry } from './corpus.js';
 import { statedPeriods } from '../domain/periods.js';
 import { listGroup, nearestCover, topicPositions, type CoverGroup, type TopicRanker } from './topic.js';
 import { variants } from '../domain/topic-words.js';
@@ -97,7 +97,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       const namedHere = names(d);
       // Each task's part, by its position: named (1) in the role asked, named in the other role (3:
       // a collective beside it does not make it the unit's in this role), else reached through a collective (2).
-      const own = entries.filter((e) => namedHere(e.unit));
+      const own = entries.filter(namedHere);
       // A plan that does not name the unit says nothing of it, whatever its collectives.
       if (!own.length) continue;
       const part = new Uint8Array(corpus.tasksOf(d.doc).length);
@@ -109,7 +109,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
       anyNamed = true;
       if (viaCollectives) {
         const reachedHere = reachedBy(d);
-        for (const e of entries) if (e.unit.collective && !namedHere(e.unit) && reachedHere(e.unit)) mark(part, e, 2, role);
+        for (const e of entries) if (e.unit.collective && !namedHere(e) && reachedHere(e)) mark(part, e, 2, role);
       }
       const tasks = corpus.tasksOf(d.doc);
       let named: IndexedTask[] = [];
@@ -149,24 +149,28 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
     holding: (form) => corpus.tasksHolding(doc, form),
   });
   const at = docs.map((d) => corpus.position(d.doc));
-  // The nearest cover over the plans that may hold any of the words; its positions, per plan (by its place in docs).
-  const near = new Map<number, Set<number>>();
+  // Each plan's positions of the tasks found, ascending (by the plan's place in docs). Of three words
+  // or more: the nearest cover over the plans that may hold any of them, which holds every task
+  // holding all of them (its cover is the whole weight). Of one or two: the tasks holding all, the
+  // rarest word searched for through a plan's texts, the others in the tasks holding it.
+  const found = new Map<number, number[]>();
   if (topic.length > 2) {
     const some = docs.flatMap((_, i) => (holders.some((h) => h[at[i]] === 1) ? [i] : []));
-    const cover = nearestCover(some.map((i) => plan(docs[i].doc, at[i])), topic, corpus);
-    for (const h of cover) near.set(some[h.group], (near.get(some[h.group]) ?? new Set()).add(h.position));
+    for (const h of nearestCover(some.map((i) => plan(docs[i].doc, at[i])), topic, corpus)) {
+      const i = some[h.group];
+      if (!found.has(i)) found.set(i, []);
+      found.get(i)!.push(h.position);
+    }
+  } else if (topic.length) {
+    const rarestFirst = [...topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
+    for (const i of docs.keys()) if (holdsAll(at[i])) found.set(i, topicPositions(plan(docs[i].doc, at[i]), rarestFirst));
   }
-  // The rarest word is searched for through a plan's texts, the others in the tasks holding it.
-  const rarestFirst = [...topic].sort((a, b) => corpus.textsHolding(a) - corpus.textsHolding(b));
   for (const [i, d] of docs.entries()) {
-    const nearHere = near.get(i);
-    const all = topic.length > 0 && holdsAll(at[i]);
-    if (topic.length && !all && !nearHere) continue;
     let tasks = corpus.tasksOf(d.doc);
     if (topic.length) {
-      const holding = new Set(all ? topicPositions(plan(d.doc, at[i]), rarestFirst) : []);
-      if (!holding.size && !nearHere) continue;
-      tasks = tasks.filter((_, i) => holding.has(i) || nearHere?.has(i));
+      const positions = found.get(i);
+      if (!positions?.length) continue;
+      tasks = positions.map((p) => tasks[p]);
     }
     const sections = filterSections(query, d, tasks, []);
     if (sections.length) groups.push(group(d, sections));
@@ -226,19 +230,25 @@ function mark(part: Uint8Array, e: { lead: number[]; responsible: number[] }, as
 
 /**
  * A test of a unit name in a plan, remembered per name and plan level (all it reads of the plan):
- * a library's plans print the same names over and over, each read into one UnitName. Given a
- * plan, the test of its names.
+ * a library's plans print the same names over and over, each read into one UnitName with one id
+ * (UnitEntry.id), so a question over thousands of plans reads each name once and then looks it up
+ * in an array. Given a plan, the test of its names.
  */
-function perName(test: (u: UnitName, doc: DocumentMeta) => boolean): (doc: DocumentMeta) => (u: UnitName) => boolean {
-  const byLevel = new Map<string, (u: UnitName) => boolean>();
+function perName(test: (u: UnitName, doc: DocumentMeta) => boolean): (doc: DocumentMeta) => (e: UnitEntry) => boolean {
+  const byLevel = new Map<string, (e: UnitEntry) => boolean>();
   return (doc) => {
     let tested = byLevel.get(doc.level ?? '');
     if (!tested) {
-      const seen = new Map<UnitName, boolean>();
-      tested = (u) => {
-        let held = seen.get(u);
-        if (held === undefined) seen.set(u, (held = test(u, doc)));
-        return held;
+      // By id: 0 not read yet, 1 passes, 2 does not. Ids grow as plans are read.
+      let seen = new Uint8Array(1024);
+      tested = (e) => {
+        if (e.id >= seen.length) {
+          const grown = new Uint8Array(Math.max(e.id + 1, seen.length * 2));
+          grown.set(seen);
+          seen = grown;
+        }
+        if (!seen[e.id]) seen[e.id] = test(e.unit, doc) ? 1 : 2;
+        return seen[e.id] === 1;
       };
       byLevel.set(doc.level ?? '', tested);
     }

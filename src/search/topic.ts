@@ -69,7 +69,7 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     if (max < cut()) break;
     // Each task's cover: the weights of the words it holds, heaviest first, from where the group's
     // texts hold each word — until the words left cannot lift a task not yet found to the cut: those
-    // are then looked for in the tasks found only.
+    // then count for the tasks found only (a plan remembers where its texts hold a form).
     const tasks = g.tasks();
     if (tasks.length > cover.length) {
       cover = new Float64Array(tasks.length);
@@ -85,11 +85,8 @@ export function nearestCover(groups: CoverGroup[], words: string[], library: { t
     let rest = max;
     for (const w of heaviest) {
       if (!g.mayHold[w]) continue;
-      if (rest >= cut()) {
-        for (const v of forms[w]) for (const i of g.holding(v)) add(i, w);
-      } else {
-        for (const i of found) if (holdsAny(tasks[i], forms[w])) add(i, w);
-      }
+      const open = rest >= cut();
+      for (const v of forms[w]) for (const i of g.holding(v)) if (open || counted[i] !== -1) add(i, w);
       rest -= weight[w];
     }
     // A task under the cut now stays under it (the cut only rises): never kept.
