@@ -38,8 +38,8 @@ export function pointNumber(cell: string): Point | undefined {
 }
 
 /**
- * Splits a requirement cell that holds several numbered points ("1.…。2.…。") into its points.
- * A cell without numbering is one point with number "".
+ * Splits a requirement cell that holds several numbered points ("1.…。2.…。", "（1）…。（2）…。") into
+ * its points, numbered as the first one is. A cell without numbering is one point with number "".
  */
 export function splitPoints(cell: string): Point[] {
   const first = pointNumber(cell);
@@ -48,8 +48,9 @@ export function splitPoints(cell: string): Point[] {
   let expected = Number(first.number) + 1;
   let rest = first.text;
   let current = first.number;
+  const bracketed = /^\s*[（(]/.test(cell);
   for (;;) {
-    const re = new RegExp(`(?<=[。；;！])\\s*${expected}\\s*[.．、]\\s*`);
+    const re = new RegExp(bracketed ? `(?<=[。；;！])\\s*[（(]${expected}[)）]\\s*` : `(?<=[。；;！])\\s*${expected}\\s*[.．、]\\s*`);
     const m = re.exec(rest);
     if (!m) break;
     out.push({ number: current, text: rest.slice(0, m.index).trim() });

@@ -42,17 +42,17 @@ export function readGrid(text: string): Grid | undefined {
 function readSeparated(text: string): Grid | undefined {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const delimited = delimitedHeader(lines[i]);
-    if (delimited) {
-      const outerPipes = /^\s*\|/.test(lines[i]);
+    const found = headerCut(lines[i]);
+    if (found) {
+      const { roles: delimited, cut } = found;
       // Header words wrapped onto a second row (工作 / 任务, 具体 / 要求): read the two rows as one.
       // The line above may hold the first halves of wrapped words (工作 / 任务) that alone are no header.
-      const above = i > 0 ? wrappedHeader(lines[i - 1], lines[i], outerPipes) : undefined;
-      if (above) return { mode: 'delimited', roles: above, headerLine: i, rows: delimitedRows(lines, i + 1, outerPipes) };
-      const wrapped = wrappedHeader(lines[i], lines[i + 1] ?? '', outerPipes);
+      const above = i > 0 ? wrappedHeader(lines[i - 1], lines[i], cut) : undefined;
+      if (above) return { mode: 'delimited', roles: above, headerLine: i, rows: delimitedRows(lines, i + 1, cut) };
+      const wrapped = wrappedHeader(lines[i], lines[i + 1] ?? '', cut);
       const roles = wrapped ?? delimited;
       const from = wrapped ? i + 2 : i + 1;
-      return { mode: 'delimited', roles, headerLine: i + 1, rows: delimitedRows(lines, from, outerPipes) };
+      return { mode: 'delimited', roles, headerLine: i + 1, rows: delimitedRows(lines, from, cut) };
     }
     const stacked = stackedHeader(lines, i);
     if (stacked) {
@@ -77,18 +77,42 @@ export function cleanCell(s: string): string {
   return s.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
-function splitDelimited(line: string, outerPipes = false): string[] | undefined {
+/**
+ * How a table's lines are cut into cells: at tabs or `|` (`outerPipes`: | a | b |, markdown style,
+ * has pipes outside its cells; a|b|c and ||2.… do not), or (`wide`) at runs of two spaces or more,
+ * full-width ones as a plain-text export aligns its columns — read so only under a header cut so.
+ */
+interface Cut {
+  outerPipes: boolean;
+  wide: boolean;
+}
+
+function splitDelimited(line: string, cut: Cut): string[] | undefined {
+  if (cut.wide) {
+    const cells = line.trim().split(/[\s\u3000]{2,}/);
+    return cells.length > 1 ? cells.map(cleanCell) : undefined;
+  }
   const sep = line.includes('\t') && line.replace(/^\t+/, '').includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
   if (!sep) return undefined;
   let body = line;
-  // | a | b | (markdown style) has pipes outside its cells; a|b|c and ||2.… do not.
-  if (sep === '|' && outerPipes) body = body.trim().replace(/^\|/, '').replace(/\|$/, '');
+  if (sep === '|' && cut.outerPipes) body = body.trim().replace(/^\|/, '').replace(/\|$/, '');
   return body.split(sep).map(cleanCell);
 }
 
-function delimitedHeader(line: string): Array<ColumnRole | undefined> | undefined {
+/** A header line and how it is cut: at tabs or pipes, else at full-width runs (a line holding none of those). */
+function headerCut(line: string): { roles: Array<ColumnRole | undefined>; cut: Cut } | undefined {
+  const plain = { outerPipes: /^\s*\|/.test(line), wide: false };
+  const roles = delimitedHeader(line, plain);
+  if (roles) return { roles, cut: plain };
+  if (line.includes('\t') || line.includes('|') || !/\S[\s\u3000]*\u3000[\s\u3000]*\S/.test(line.trim())) return undefined;
+  const wide = { outerPipes: false, wide: true };
+  const wideRoles = delimitedHeader(line, wide);
+  return wideRoles ? { roles: wideRoles, cut: wide } : undefined;
+}
+
+function delimitedHeader(line: string, cut: Cut): Array<ColumnRole | undefined> | undefined {
   if (/^\t[^\t]*$/.test(line)) return undefined;
-  const cells = splitDelimited(line, /^\s*\|/.test(line));
+  const cells = splitDelimited(line, cut);
   if (!cells || cells.filter(Boolean).length < 2) return undefined;
   while (cells.length && !cells[cells.length - 1]) cells.pop();
   const roles = cells.map(headerRole);
@@ -96,9 +120,9 @@ function delimitedHeader(line: string): Array<ColumnRole | undefined> | undefine
   return isHeader(nonEmpty) ? resolveRoles(roles) : undefined;
 }
 
-function wrappedHeader(first: string, second: string, outerPipes: boolean): Array<ColumnRole | undefined> | undefined {
-  const a = splitDelimited(first, outerPipes);
-  const b = splitDelimited(second, outerPipes);
+function wrappedHeader(first: string, second: string, cut: Cut): Array<ColumnRole | undefined> | undefined {
+  const a = splitDelimited(first, cut);
+  const b = splitDelimited(second, cut);
   if (!a || !b || b.filter(Boolean).length < 2 || b.some((c) => c.length > 6 || /\d/.test(c))) return undefined;
   const merged = a.map((c, k) => cleanCell(`${c}${b[k] ?? ''}`));
   while (merged.length && !merged[merged.length - 1]) merged.pop();
@@ -112,12 +136,12 @@ function isRepeatedHeader(cells: string[]): boolean {
   return roles.filter(Boolean).length >= 2 && roles.filter(Boolean).length >= roles.length - 1;
 }
 
-function delimitedRows(lines: string[], from: number, outerPipes: boolean): GridCell[][] {
+function delimitedRows(lines: string[], from: number, cut: Cut): GridCell[][] {
   const rows: GridCell[][] = [];
   let lastRowLine = from;
-  for (let i = from; i < lines.length; i++) if (splitDelimited(lines[i], outerPipes)) lastRowLine = i;
+  for (let i = from; i < lines.length; i++) if (splitDelimited(lines[i], cut)) lastRowLine = i;
   for (let i = from; i <= lastRowLine; i++) {
-    const cells = splitDelimited(lines[i], outerPipes);
+    const cells = splitDelimited(lines[i], cut);
     if (!cells) {
       // A line without delimiters inside the table continues the last cell of the row above.
       const extra = cleanCell(lines[i]);

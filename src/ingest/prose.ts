@@ -16,7 +16,10 @@ import { looksLikeUnits, parseUnits, splitOutsideBrackets } from './units.js';
  * so a notice or a speech is never read as a plan.
  */
 export function readProse(text: string, year: number | null): DraftTask[] {
-  const lines = text.split('\n').map((l, i) => ({ text: cleanCell(l), line: i + 1 })).filter((l) => l.text);
+  const lines = text
+    .split('\n')
+    .map((l, i) => ({ text: bracketedFields(cleanCell(l)), line: i + 1 }))
+    .filter((l) => l.text);
   const tasks: Array<Omit<DraftTask, 'deadline' | 'deadline_raw'> & { unitText: string; deadlineCell?: string }> = [];
   let ordinal = 0;
   const path: string[] = [];
@@ -166,11 +169,36 @@ function trailingUnits(text: string): { requirement: string; units: string } | u
  * column; `used`, the lines they take.
  */
 function unitLineAt(lines: Array<{ text: string }>, k: number): { unitText: string; deadlineCell?: string; used: number } {
-  const { units, deadline } = labelGroup(lines[k].text);
-  if (deadline !== undefined) return { unitText: units, deadlineCell: deadline, used: 1 };
-  const after = lines[k + 1]?.text ?? '';
-  if (after && !outlineNumber(after) && (TIME_LABEL_RE.test(after) || looksLikeDeadline(after))) return { unitText: units, deadlineCell: after.replace(TIME_LABEL_RE, '').trim(), used: 2 };
-  return { unitText: units, used: 1 };
+  // Fields a line each (牵头单位：… / 配合单位：… / 完成时限：…) are one unit line.
+  let text = lines[k].text;
+  let used = 1;
+  while (UNIT_LABEL_RE.test(text) && used < 4 && (UNIT_LABEL_RE.test(lines[k + used]?.text ?? '') || TIME_LABEL_RE.test(lines[k + used]?.text ?? ''))) {
+    text += `；${lines[k + used].text}`;
+    used++;
+  }
+  const { units, deadline } = labelGroup(text);
+  if (deadline !== undefined) return { unitText: units, deadlineCell: deadline, used };
+  const after = lines[k + used]?.text ?? '';
+  if (after && !outlineNumber(after) && (TIME_LABEL_RE.test(after) || looksLikeDeadline(after))) return { unitText: units, deadlineCell: after.replace(TIME_LABEL_RE, '').trim(), used: used + 1 };
+  return { unitText: units, used };
+}
+
+/**
+ * Fields printed with their labels in brackets, as one closing label group: `…材料。【牵头单位】X【配合单位】Y
+ * 【完成时限】Z` → `…材料。（牵头单位：X；配合单位：Y；完成时限：Z）` (a line of fields only: without the
+ * parenthesis, a unit line), and `【牵头单位：X】【完成时限：Z】` → `【牵头单位：X；完成时限：Z】`.
+ */
+function bracketedFields(line: string): string {
+  const first = line.search(BRACKET_LABEL_RE);
+  if (first >= 0) {
+    const fields = [...line.slice(first).matchAll(/[【[]\s*([^】\]]*?)\s*[】\]]\s*([^【[]*)/g)];
+    if (fields.every((f) => FIELD_LABEL_RE.test(f[1]) && f[2].trim()) && fields.map((f) => f[0]).join('') === line.slice(first)) {
+      const group = fields.map((f) => `${f[1]}：${f[2].trim().replace(/[。.；;，,]$/, '')}`).join('；');
+      const before = line.slice(0, first).trim();
+      return before ? `${before}（${group}）` : group;
+    }
+  }
+  return line.replace(GROUPS_APART_RE, '；');
 }
 
 function splitRunIn(text: string): { heading: string; body: string } | undefined {
@@ -208,3 +236,10 @@ const CLOSE = '）)〕】]';
 /** A line that opens with the label of a unit field: 牵头单位：, 责任部门：, 责任处室: … */
 const UNIT_LABEL_RE = /^(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)\s*[:：]/;
 const TIME_LABEL_RE = /^(?:完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限)\s*[:：]\s*/;
+/** The label of a unit or time field. */
+const FIELD_LABEL = '(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)|完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限';
+const FIELD_LABEL_RE = new RegExp(`^(?:${FIELD_LABEL})$`);
+/** A field label alone in brackets: 【牵头单位】. */
+const BRACKET_LABEL_RE = new RegExp(`[【[]\\s*(?:${FIELD_LABEL})\\s*[】\\]]`);
+/** Two bracketed label fields side by side: 】【 before 配合单位： (the two brackets one group). */
+const GROUPS_APART_RE = new RegExp(`[】\\]）)]\\s*[【[（(](?=\\s*(?:${FIELD_LABEL})\\s*[:：])`, 'g');

@@ -41,6 +41,12 @@ export function roleRows(grid: Grid): RoleRow[] {
     .filter((r): r is RoleRow => r !== undefined);
 }
 
+type Slot = UnitRole | 'deadline';
+
+function isSlot(r: ColumnRole | undefined): r is Slot {
+  return r === 'lead' || r === 'responsible' || r === 'units' || r === 'deadline';
+}
+
 function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>): RoleRow | undefined {
   const text = cells.map((c) => c.text);
   const line = cells.find((c) => c.text)?.line ?? cells[0]?.line ?? 0;
@@ -82,22 +88,30 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
   if (req < 0) return row.categories.some(Boolean) || row.seq ? row : undefined;
   row.requirement = text[req];
 
-  // Cells after the requirement fill the unit and deadline columns in order.
-  const slots = roles.slice(reqCol + 1).filter((r): r is UnitRole | 'deadline' => r === 'lead' || r === 'responsible' || r === 'units' || r === 'deadline');
-  const after = req === reqCol ? text.slice(req + 1, req + 1 + slots.length) : text.slice(req + 1).filter(Boolean);
-  after.forEach((t, i) => {
-    let slot: UnitRole | 'deadline' | undefined = slots[i];
-    if (slot && !t && req === reqCol && cells[req + 1 + i]?.explicitEmpty) {
+  // Cells after the requirement fill the unit and deadline columns: each its own where the
+  // requirement is in its column (a person or note column between them takes nothing), else (the
+  // columns shifted) the printed cells in order.
+  const slotCols = roles.flatMap((r, i) => (i > reqCol && isSlot(r) ? [i] : []));
+  const filled =
+    req === reqCol
+      ? slotCols.map((i) => ({ slot: roles[i] as Slot, t: text[i] ?? '', cell: cells[i] as GridCell | undefined }))
+      : text
+          .slice(req + 1)
+          .filter(Boolean)
+          .map((t, k) => ({ slot: roles[slotCols[k]] as Slot | undefined, t, cell: undefined }));
+  for (const { slot: column, t, cell } of filled) {
+    let slot = column;
+    if (slot && !t && cell?.explicitEmpty) {
       // A cell the source prints really empty: the column has no value here, nothing is inherited.
       if (slot === 'deadline') row.deadline = '';
       else row.units[slot] = '';
-      return;
+      continue;
     }
-    if (!slot || !t) return;
-    if (slot !== 'deadline' && looksLikeDeadline(t) && slots.includes('deadline')) slot = 'deadline';
+    if (!slot || !t) continue;
+    if (slot !== 'deadline' && looksLikeDeadline(t) && slotCols.some((i) => roles[i] === 'deadline')) slot = 'deadline';
     if (slot === 'deadline') row.deadline = t;
     else row.units[slot] = t;
-  });
+  }
   return row;
 }
 

@@ -3,7 +3,7 @@ import type { Grid, GridCell } from './grid.js';
 import { cleanCell, joinWrapped } from './grid.js';
 import { proveColumns } from './column-proof.js';
 import { looksLikeUnits } from './units.js';
-import { headerRole, isHeader, resolveRoles } from './header.js';
+import { headerRole, isHeader, isHeaderWords, resolveRoles } from './header.js';
 import type { Table, TableCell } from './table.js';
 
 /**
@@ -27,6 +27,7 @@ export function tableGrids(table: Table): Grid[] {
       segments.push({ grid: current, header: texts });
       continue;
     }
+    if (current && !current.rows.length && subHeader(current, texts)) continue;
     if (!current || texts.every((t) => !t)) continue;
     const grid = current;
     const shared = table.mergeless && isSubItemRow(grid, texts);
@@ -49,6 +50,20 @@ function headerRoles(texts: string[]): Grid['roles'] | undefined {
   const roles = cells.map(headerRole);
   const named = cells.map((c, i) => (c ? roles[i] : 'note')).filter((r) => r !== 'note');
   return isHeader(named) ? resolveRoles(roles) : undefined;
+}
+
+/**
+ * The second row of a two-row header (责任单位 spanning 牵头单位 | 配合单位, the header's other cells
+ * merged down): its header words give their columns' roles. False, changing nothing, for a row
+ * that is not header words only.
+ */
+function subHeader(grid: Grid, texts: string[]): boolean {
+  const words = texts.flatMap((t, i) => (t ? [{ i, role: headerRole(t) }] : []));
+  if (!words.length || words.some((w) => !w.role || !isHeaderWords(texts[w.i]))) return false;
+  const roles = [...grid.roles];
+  for (const { i, role } of words) roles[i] = role;
+  grid.roles = roles;
+  return true;
 }
 
 /** 序号 blank and the requirement going on with the next numbered point of the row above. */

@@ -67,7 +67,7 @@ export function readSubject(
 
 /** An internal unit of the body named (财务处, 政工科) that its plan does not print: a unit all the same. */
 function internalUnit(rest: string): { unit: UnitRef; rest: string } | undefined {
-  const m = /([\u4e00-\u9fff]{2,8}?(?:处|科|室|中心))/.exec(rest);
+  const m = /([\u4e00-\u9fff]{2,8}?(?:处|科|股|室|中心))/.exec(rest);
   if (!m || /[哪么要的是有按在为和与或每各]/.test(m[1])) return undefined;
   return { unit: { text: m[1], level: '', key: m[1], partial: false, known: false }, rest: rest.replace(m[1], ' ') };
 }
