@@ -31,6 +31,13 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   let docs = regions.docs;
   const { regionWords } = regions;
 
+  // 揭阳市政府有哪些任务: the region's government, issuer of its government plans (not a body's own), not a unit.
+  const government = regionWords.length ? GOVERNMENT_RE.exec(rest) : null;
+  if (government) {
+    rest = rest.replace(government[0], ' ');
+    for (const d of regions.docs) if (opts.vocab.bodyDocs.has(d)) regions.docs.delete(d);
+  }
+
   const time = readTime(rest, today);
   rest = time.rest;
   // 2017年 picks the plans of that year (none: the answer says which years there are); 今年 picks the plans of today's year, and stays a period inside them.
@@ -180,6 +187,8 @@ const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = 
   [/按(?:照)?上级(?:统一|相关)?(?:部门的?)?部署|上级部署|视情况|conditional/i, 'conditional', undefined, '按上级部署'],
 ];
 
+/** A region's government right after its name, the question going on (市政府门户网站 is a topic, 市政府办 a unit). */
+const GOVERNMENT_RE = /^\s*[市县区州省]?(?:人民)?政府(?=\s*(?:有哪些|有什么|有啥|有几|要|需要|需|应|该|今年|本月|下个月|\d|的(?:政务公开)?(?:工作|任务)|一共|共有|总共|$))/;
 const ROLE_LEAD = /牵头(?:单位|部门)?|主办(?:单位)?|\blead(?:s|ing)?\b|\bin charge\b/i;
 const ROLE_RESPONSIBLE = /(?:配合|责任|落实|协办|参与)(?:单位|部门)|负责落实|配合|协办|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
 const COUNT_RE = /一共|共有|总共|几项|几个|几条|多少项?|多少个|多少条|数量|how many|\bcount\b|number of/gi;

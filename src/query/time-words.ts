@@ -87,6 +87,8 @@ export function readTime(text: string, today: string): TimeReading {
   take(/(\d{4})\s*年\s*(?:底|末|年底)\s*(?:前|以前|之前)?|by (?:the )?end of (\d{4})/i, (m) => month(Number(m[1] ?? m[2]), 12, m[0]));
   take(/(\d{1,2})\s*月\s*(?:份)?\s*(?:底|末)?\s*(前|以前|之前|内)|(\d{1,2})\s*月\s*(?:底|末)(?!\d)/, (m) => month('plan', Number(m[1] ?? m[3]), m[0]));
   take(/年底(?:前|以前|之前)?|年末(?:前)?|年内|年终前|by (?:the )?end of (?:the )?year|by year[- ]end/i, () => month('plan', 12, '年底前'));
+  // 年中(前): by the middle of the year, the end of June.
+  take(/(?<![全今])年中(?:前|以前|之前)?|by mid-?year/i, () => month('plan', 6, '年中前'));
   take(/\b(?:by|before|no later than)\s+(?:(?:the\s+)?end\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i, (m) => month('plan', monthNumber(m[1]), `${monthNumber(m[1])}月底前`));
   take(/(?:第)?([1-4一二三四])\s*季度(?:前|末|底)?|\bQ([1-4])\b/i, (m) => {
     const q = m[1] ?? m[2];

@@ -259,7 +259,9 @@ function perName(test: (u: UnitName, doc: DocumentMeta) => boolean): (doc: Docum
 /** True when a task's unit is the unit asked for, by name, alias, or (partial) function word. */
 function namesUnit(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
   if (ref.partial) {
-    return !u.collective && (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)) || abbreviates(ref.text, functionOf(u.core)?.func ?? ''));
+    // 区数据局等相关部门 names 区数据局, so holds 数据; another collective names no department.
+    if (u.collective) return u.heads.some((h) => h.includes(ref.text));
+    return (u.core.includes(ref.text) || u.keys.some((k) => k.includes(ref.text)) || abbreviates(ref.text, functionOf(u.core)?.func ?? ''));
   }
   // 区数据局等相关部门 names 区数据局.
   if (u.heads.length && ref.key && u.heads.includes(ref.key)) return !ref.level || !u.level || ref.level === u.level;
@@ -295,8 +297,12 @@ function reachesDepartment(ref: UnitRef): boolean {
 
 /** True when a collective of departments covers the unit: 各部门, 县直有关单位, or a function list holding its function. */
 function reaches(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
-  // 各处室, 各科室: a body's internal units, which its plan names.
-  if (u.collective === 'internal') return true;
+  // 各处室, 各科室, 各股室: a body's internal units of those kinds (a 处, 科, 股 or 室 such as 办公室), which its plan names — not its 中心 or an outside body's 部.
+  if (u.collective === 'internal') {
+    const kinds = /各(?:有关|相关|业务)?(处室|科室|股室|处|科|股|室)/.exec(u.canonical)?.[1] ?? '处科股室';
+    const kind = /(处|科|股|室)$/.exec(ref.text)?.[1];
+    return kind !== undefined && kinds.includes(kind);
+  }
   if (u.collective !== 'departments') return false;
   const level = ref.level || (doc.level as UnitLevel);
   if (u.scope.length && level && !u.scope.includes(level)) return false;
@@ -385,7 +391,11 @@ function hasKind(t: IndexedTask, kind: NonNullable<Query['kind']>): boolean {
  */
 function numbered(printed: string, seq: string, heading?: string): boolean {
   if (printed === seq && !heading) return true;
-  const path = printed.replace(/[（(]/g, '(').replace(/[）)]/g, ')').split('/');
+  const brackets = (s: string) => s.replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+  const path = brackets(printed).split('/');
+  // A path asked (一（三）): the printed path ends with it, whichever brackets either prints.
+  const asked = brackets(seq).split('/');
+  if (asked.length > 1) return !heading && path.slice(-asked.length).join('/') === asked.join('/');
   if (path.length < 2 || path[path.length - 1] !== seq) return false;
   if (!heading) return true;
   const bare = (h: string) => h.replace(/[()]/g, '');
