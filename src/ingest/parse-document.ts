@@ -3,6 +3,7 @@ import type { DocumentHint, DocumentMeta, Warning } from '../domain/document.js'
 import { Task } from '../domain/task.js';
 import { assemble, type DraftTask } from './assemble.js';
 import { decode } from './decode.js';
+import { unboxTables } from './box-table.js';
 import { type Grid, readGrid } from './grid.js';
 import type { StructuredDocument } from './table.js';
 import { tableGrids } from './table-grid.js';
@@ -29,7 +30,8 @@ export function parseDocument(bytes: Uint8Array, doc: string, hint: DocumentHint
 }
 
 /** `hint` (from a catalog or the admin) overrides the region, issuer, year and title the text gives. */
-export function parseText(text: string, doc: string, hash = sha1(Buffer.from(text)), hint: DocumentHint = {}): ParsedDocument {
+export function parseText(raw: string, doc: string, hash = sha1(Buffer.from(raw)), hint: DocumentHint = {}): ParsedDocument {
+  const text = unboxTables(raw);
   const grid = readGrid(text);
   return parseGrids(grid ? [grid] : [], text, doc, hash, hint);
 }
