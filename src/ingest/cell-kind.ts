@@ -16,6 +16,9 @@ function readsAsDeadline(cell: string): boolean {
   return /^(全年|长期|持续|常态|即时|定期|不定期|按(照)?上级|视情)/.test(t) && t.length <= 24;
 }
 
+/** Circled numbers ①–⑳, by value. */
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
 export interface Point {
   number: string;
   text: string;
@@ -27,6 +30,9 @@ export interface Point {
  */
 export function pointNumber(cell: string): Point | undefined {
   const t = cell.trim();
+  // ①②③: a circled number is a point's number whatever follows.
+  const circled = CIRCLED.indexOf(t[0]);
+  if (circled >= 0) return t.slice(1).trim() ? { number: String(circled + 1), text: t.slice(1).trim() } : undefined;
   // After a printed separator (1. 2、) anything may follow; without one (3 根据, 4流行季节) the digits
   // must not be a quantity (24 小时, 3个, 2016年).
   const m = /^[（(]?(\d{1,2})(?:[.．、)）]\s*(?![年月日])|\s+(?=[^\d\s.．])(?![年月日个项号期次时周天岁届元万亿千百％%小分家名人户倍条篇份批场])|(?=[\u4e00-\u9fff“《])(?![年月日个项号期次时周天岁届元万亿千百％%小分家名人户倍条篇份批场]))/.exec(t);
@@ -49,8 +55,10 @@ export function splitPoints(cell: string): Point[] {
   let rest = first.text;
   let current = first.number;
   const bracketed = /^\s*[（(]/.test(cell);
+  const circled = CIRCLED.includes(cell.trim()[0]);
   for (;;) {
-    const re = new RegExp(bracketed ? `(?<=[。；;！])\\s*[（(]${expected}[)）]\\s*` : `(?<=[。；;！])\\s*${expected}\\s*[.．、]\\s*`);
+    const next = circled ? `\\s*${CIRCLED[expected - 1] ?? '\uffff'}\\s*` : bracketed ? `\\s*[（(]${expected}[)）]\\s*` : `\\s*${expected}\\s*[.．、]\\s*`;
+    const re = new RegExp(`(?<=[。；;！])${next}`);
     const m = re.exec(rest);
     if (!m) break;
     out.push({ number: current, text: rest.slice(0, m.index).trim() });

@@ -22,7 +22,9 @@ export function normalizeDeadline(text: string, year: number | null, source: 'co
   if (found.length === 0) {
     // A deadline cell always means something: an unrecognized one is kept as its words.
     if (source === 'column') {
-      const kind = /部署|待|视情/.test(t) ? 'conditional' : 'relative';
+      // A placeholder (/, —, 无) or a manner adverb (及时, 适时: no time, the gold README says) is no deadline.
+      if (NO_DEADLINE_CELL.test(t)) return { deadline: { kind: 'none' }, raw: '' };
+      const kind = /部署|待|视情|按要求|按需|根据(?:工作)?需要/.test(t) ? 'conditional' : 'relative';
       return { deadline: { kind, text: t }, raw: t };
     }
     return { deadline: { kind: 'none' }, raw: '' };
@@ -119,7 +121,9 @@ function findExpressions(t: string, planYear: number | null, source: 'column' | 
     return { kind: 'by', text: m[0].trim(), date: endOfMonth(y, mo) };
   });
   scan(ifHas('半年', HALF_YEAR_RE), (m) => {
-    if (!/(前|末|底)$/.test(m[0].trim()) && !m[1]) return undefined;
+    // 上半年 alone in a deadline column (the whole cell) is the half's end, as 上半年前 is.
+    const wholeCell = source === 'column' && m[0].trim() === t;
+    if (!/(前|末|底)$/.test(m[0].trim()) && !m[1] && !wholeCell) return undefined;
     if (source === 'text' && !/(前|末|底)$/.test(m[0].trim())) return undefined;
     const y = yearOf(m[1]);
     if (y === null) return undefined;
@@ -245,6 +249,9 @@ function alternation(any: RegExp, parts: Array<[source: string, needs: RegExp]>)
   };
 }
 
+/** A deadline cell that says no time: a placeholder, or a manner adverb alone. */
+const NO_DEADLINE_CELL = /^(?:[/／\\—－\-–一无]+|暂无|及时|适时|随时|按时|按期|同步|抓紧|尽快)(?:公开|发布|完成|更新)?$/;
+
 const ONGOING_RE = new RegExp(
   [
     '全年(?:工作)?',
@@ -255,6 +262,7 @@ const ONGOING_RE = new RegExp(
     '持续(?:推进|开展|加以推进|做好|加强|更新|公开)?',
     '经常性',
     '实时',
+    '即时',
     '时刻(?=关注|跟踪|保持)',
     '动态(?:公开|调整|更新|监测|管理)',
     '定期(?!向社会公开[^，,。；;]{0,6}每)',

@@ -7,7 +7,7 @@ export interface OutlineNumber {
   text: string;
 }
 
-/** Reads an outline number at the start of a heading or item: 一、 / （一） / 1. / （1）. */
+/** Reads an outline number at the start of a heading or item: 一、 / （一） / 1. or 1） / （1）. */
 export function outlineNumber(s: string): OutlineNumber | undefined {
   const t = s.trim();
   let m = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$/s.exec(t);
@@ -19,5 +19,8 @@ export function outlineNumber(s: string): OutlineNumber | undefined {
   if (m) return { level: 2, label: m[1], text: m[2].trim() };
   m = /^([（(]\d{1,2}[）)])\s*(.*)$/s.exec(t);
   if (m) return { level: 3, label: m[1], text: m[2].trim() };
+  // 1）全面梳理…: an item numbered as 1. is.
+  m = /^(\d{1,2})\s*[）)]\s*(\S.*)$/s.exec(t);
+  if (m) return { level: 2, label: m[1], text: m[2].trim() };
   return undefined;
 }

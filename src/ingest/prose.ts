@@ -60,7 +60,10 @@ export function readProse(text: string, year: number | null): DraftTask[] {
     const runInSentences = runIn ? unitSentences(runIn.body) : [];
     // One unit parenthesis closing several sentences after the heading closes the whole item: the
     // heading is its first sentence, not a heading over tasks.
-    const overItems = runInSentences.length > 1 || (runInSentences.length === 1 && on.level <= 1 && !/[。！？]./.test(runInSentences[0].text));
+    // One parenthesis inside the item's text, more text after it (…公开（县财政局负责）；各部门…): it
+    // closes the whole item, the parenthesis taken out.
+    const inside = runInSentences.length === 1 && runIn!.body.slice(runInSentences[0].end).trim().length >= 6;
+    const overItems = !inside && (runInSentences.length > 1 || (runInSentences.length === 1 && on.level <= 1 && !/[。！？]./.test(runInSentences[0].text)));
     if (runIn && overItems) {
       // Run-in heading: "（一）加强政策解读。" then sentences, each with its own units.
       setLevel(on.level, on.label, runIn.heading.replace(/[。.]$/, ''));
@@ -76,7 +79,14 @@ export function readProse(text: string, year: number | null): DraftTask[] {
       tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: on.text.slice(0, last.parenStart).trim(), lead: [], responsible: [], line, unitText: last.units, deadlineCell: last.deadline });
       continue;
     }
-    const glued = on.level >= 2 ? trailingUnits(on.text) : undefined;
+    if (sentences.length === 1 && last.end < on.text.length) {
+      const close = matchingClose(on.text, last.parenStart);
+      const requirement = `${on.text.slice(0, last.parenStart)}${on.text.slice(close + 1)}`.trim();
+      setLevel(on.level, on.label, '');
+      tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement, lead: [], responsible: [], line, unitText: last.units, deadlineCell: last.deadline });
+      continue;
+    }
+    const glued = labelledTail(on.text) ?? (on.level >= 2 ? trailingUnits(on.text) : undefined);
     if (glued) {
       setLevel(on.level, on.label, '');
       tasks.push({ seq: seqOf(), item: '', task: taskOf(), requirement: glued.requirement, lead: [], responsible: [], line, unitText: glued.units });
@@ -127,7 +137,9 @@ function unitSentences(text: string): UnitSentence[] {
     if (close < 0) continue;
     const { units: inner, deadline } = labelGroup(text.slice(i + 1, close));
     const after = text.slice(close + 1);
-    if (!(after.trim() === '' || /^\s*[。.；;]/.test(after)) || !looksLikeUnits(inner)) {
+    // Closing a sentence, or (a role word inside: 县财政局负责) a clause before a comma.
+    const closes = after.trim() === '' || /^\s*[。.；;]/.test(after) || (/^\s*[，,]/.test(after) && ROLE_WORD_RE.test(inner));
+    if (!closes || !looksLikeUnits(inner)) {
       i = close;
       continue;
     }
@@ -140,6 +152,13 @@ function unitSentences(text: string): UnitSentence[] {
     i = end - 1;
   }
   return out;
+}
+
+/** A labelled unit field after the item's last sentence: `…精准推送。责任单位：县发展改革委、县工信局`. */
+function labelledTail(text: string): { requirement: string; units: string } | undefined {
+  const m = /[。；;]\s*((?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)\s*[:：][^。]*)[。]?$/.exec(text);
+  if (!m || !looksLikeUnits(labelGroup(m[1]).units)) return undefined;
+  return { requirement: text.slice(0, m.index + 1).trim(), units: m[1] };
 }
 
 /**
@@ -208,12 +227,18 @@ function splitRunIn(text: string): { heading: string; body: string } | undefined
 
 /**
  * The fields of a closing label group: `责任单位:…,完成时限:全年`, `责任部门:…,时限要求:…`,
- * `X负责落实,完成时限:2022年10月`. The time field is taken out; the rest names the units.
+ * `X负责落实,完成时限:2022年10月`, `X负责，长期坚持` (a last field that is a time limit). The time field is
+ * taken out; the rest names the units.
  */
 function labelGroup(inner: string): { units: string; deadline?: string } {
   const fields = splitOutsideBrackets(inner, '，,；;');
   const time = fields.findIndex((f) => TIME_LABEL_RE.test(f));
-  if (time < 0) return { units: inner };
+  if (time < 0) {
+    // (区数据局牵头，区市场监管局配合，2024年9月底前完成): a last field that is a time limit, unlabelled.
+    const last = fields[fields.length - 1] ?? '';
+    if (fields.length > 1 && looksLikeDeadline(last) && !looksLikeUnits(last)) return { units: fields.slice(0, -1).join('，'), deadline: last.trim() };
+    return { units: inner };
+  }
   const units = fields.filter((_f, k) => k !== time).join('，');
   return { units, deadline: fields[time].replace(TIME_LABEL_RE, '').trim() };
 }
@@ -231,7 +256,7 @@ function matchingClose(text: string, open: number): number {
 }
 
 const OPEN = '（(〔【[';
-const ROLE_WORD_RE = /(分别)?(牵头|配合|协办|负责落实)/;
+const ROLE_WORD_RE = /(分别)?(牵头|配合|协办|负责落实|负责)/;
 const CLOSE = '）)〕】]';
 /** A line that opens with the label of a unit field: 牵头单位：, 责任部门：, 责任处室: … */
 const UNIT_LABEL_RE = /^(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)\s*[:：]/;

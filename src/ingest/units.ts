@@ -17,7 +17,8 @@ export interface UnitRoles {
 export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
   const out: UnitRoles = { lead: [], responsible: [] };
   const text = cell.replace(/\s+/g, ' ').trim().replace(/^[、，,；;。.\s]+|[、，,；;。.\s]+$/g, '');
-  if (!text) return out;
+  // A placeholder printed for no unit (/, —, 无).
+  if (!text || /^(?:[/／\\—－\-–]+|无|暂无)$/.test(text)) return out;
   const defaultRole: 'lead' | 'responsible' = column === 'responsible' ? 'responsible' : 'lead';
   let sawLead = false;
   let labelRole: 'lead' | 'responsible' | undefined;
