@@ -81,6 +81,8 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     rest = rest.replace(detail.match, ' ');
   }
 
+  // The level a region reading kept for a unit after it (夷陵区 → 区), when no unit came: not part of the next word (区政务).
+  if (!unit && regionWords.length) rest = rest.replace(/(^|\s)[市县区](?=[\u4e00-\u9fff])/g, '$1 ');
   const words = joinSingles(
     opts.vocab
       .tokenize(rest)

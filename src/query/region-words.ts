@@ -31,13 +31,19 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   const regionWords: string[] = [];
   let first = Infinity;
   const hits: Array<{ form: string; index: number; places: Place[] }> = [];
+  // Spans of unit names holding a region word, left as they are.
+  const kept: Array<{ start: number; end: number }> = [];
   for (let hit = longestForm(scan, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(scan, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
     scan = scan.slice(0, index) + ' '.repeat(form.length) + scan.slice(index + form.length);
     hits.push({ form, index, places: [...new Set(vocab.regionsByForm.get(form)!.flatMap((d) => vocab.placeOf(d) ?? []))] });
-    // 谯城经开区管委会: a unit whose printed name starts with the region keeps it.
-    if (startsUnit(rest, index, form.length, vocab)) continue;
+    // 谯城经开区管委会, 桂林市阳朔生态环境局: a unit whose printed name holds the region keeps it (and the division before it).
+    const unit = unitSpan(rest, index, form.length, vocab);
+    if (unit) {
+      kept.push(unit);
+      continue;
+    }
     const keep = /[市县区]$/.test(form) ? form.slice(-1) : '';
     // Blanked to the same length, so `scan` and `rest` keep their positions.
     rest = rest.slice(0, index) + keep.padStart(form.length, ' ') + rest.slice(index + form.length);
@@ -55,6 +61,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     const own = [...docs].flatMap((d) => vocab.placeOf(d) ?? []);
     for (const m of placesIn(rest.slice(0, first)).reverse()) {
       if (!m.places.some((p) => own.some((o) => isAncestor(p, o)))) continue;
+      if (kept.some((k) => m.index >= k.start && m.index < k.end)) continue;
       rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
       first -= m.end - m.index - 1;
       regionWords.push(m.name);
@@ -63,7 +70,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     for (const p of new Set(own.flatMap((o) => ancestorsOf(o)))) {
       const short = shortName(p);
       const at = short ? rest.slice(0, first).lastIndexOf(short) : -1;
-      if (!short || at < 0) continue;
+      if (!short || at < 0 || kept.some((k) => at >= k.start && at < k.end)) continue;
       rest = `${rest.slice(0, at)} ${rest.slice(at + short.length)}`;
       first -= short.length - 1;
       regionWords.push(p.name);
@@ -122,10 +129,15 @@ function placeNamed(text: string, vocab: Vocabulary): { index: number; word: str
   return undefined;
 }
 
-/** True when a unit form printed with the region at its head starts at `index` (谯城经开区管委会). */
-function startsUnit(text: string, index: number, regionLength: number, vocab: Vocabulary): boolean {
-  for (let end = Math.min(text.length, index + 20); end > index + regionLength; end--) if (vocab.unitsByForm.has(text.slice(index, end))) return true;
-  return false;
+/**
+ * The span of a unit form printed with the region in its name, covering the region word at `index`:
+ * at its head (谯城经开区管委会), or after the division above it (桂林市阳朔生态环境局, 潍坊市生态环境局青州分局).
+ */
+function unitSpan(text: string, index: number, regionLength: number, vocab: Vocabulary): { start: number; end: number } | undefined {
+  for (let start = Math.max(0, index - 8); start <= index; start++) {
+    for (let end = Math.min(text.length, start + 24); end > index + regionLength; end--) if (vocab.unitsByForm.has(text.slice(start, end))) return { start, end };
+  }
+  return undefined;
 }
 
 /** Library regions one character away from the word heading the question (焦岭, 陆安, 蕉领县). */
