@@ -1,5 +1,5 @@
 import type { Deadline, Task } from '../domain/task.js';
-import type { DocumentMeta } from '../domain/document.js';
+import { type DocumentMeta, issuedByBody } from '../domain/document.js';
 import type { IndexedTask } from '../search/corpus.js';
 import type { ResultGroup, ResultSection, SearchResult } from '../search/retrieve.js';
 import { planEnded, statusLabel } from '../domain/status-label.js';
@@ -249,8 +249,9 @@ function latestYears(r: SearchResult): Map<string, number> {
   return years;
 }
 
+/** A plan as the answer names it: its region and year, or a body's own plan by the body (洛阳市市场监督管理局2023). */
 function groupName(g: ResultGroup): string {
-  return `${g.inner ? '辖区内·' : ''}${g.doc.region}${g.doc.year ?? ''}`;
+  return `${g.inner ? '辖区内·' : ''}${issuedByBody(g.doc) ? g.doc.issuer : g.doc.region}${g.doc.year ?? ''}`;
 }
 
 function summaryLine(g: ResultGroup, r: SearchResult): string {

@@ -40,3 +40,10 @@ export type DocumentHint = z.infer<typeof DocumentHint>;
 /** A problem with one input file; the other files still load. */
 export const Warning = z.object({ doc: z.string(), message: z.string() });
 export type Warning = z.infer<typeof Warning>;
+
+/** True when a plan's issuer is a body (a bureau, a centre: its own plan), not a government (人民政府, its 办公室/办公厅). */
+export function issuedByBody(d: Pick<DocumentMeta, 'issuer'>): boolean {
+  return Boolean(d.issuer) && !GOVERNMENT_ISSUER.test(d.issuer);
+}
+
+const GOVERNMENT_ISSUER = /(人民政府|政府)(办公室|办公厅)?$|政府办$/;

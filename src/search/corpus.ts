@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../domain/document.js';
+import { type DocumentMeta, issuedByBody } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { placeOf, type Place } from '../domain/gazetteer.js';
 import { aliasForms, analyzeUnit, functionOf, looseName, type UnitLevel, type UnitName } from '../domain/unit-name.js';
@@ -500,7 +500,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** The body a plan belongs to, when its issuer is a body rather than a government (人民政府, its 办公室/办公厅). */
 function bodyOf(d: DocumentMeta): BodyForm | undefined {
-  if (!d.issuer || GOVERNMENT_ISSUER.test(d.issuer)) return undefined;
+  if (!issuedByBody(d)) return undefined;
   const prefix = [d.region, ...d.regionAliases].filter((r) => d.issuer.startsWith(r)).sort((a, b) => b.length - a.length)[0] ?? '';
   const name = d.issuer.slice(prefix.length).replace(/^[省市县区]/, '');
   const parts = functionOf(name);
@@ -518,8 +518,6 @@ function bodyPrefixes(d: DocumentMeta): string[] {
 
 /** A body's internal unit after its prefix: 财务科, 预算处, 办公室, 信息中心. */
 const INTERNAL_UNIT = /^[\u4e00-\u9fff]{2,10}(?:处|科|室|中心|股)$/;
-
-const GOVERNMENT_ISSUER = /(人民政府|政府)(办公室|办公厅)?$|政府办$/;
 
 /**
  * A form of one or more unit names: its plans (those naming any of its names) are gathered when a
