@@ -61,6 +61,8 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
   if (result.reason === 'problem') return { pages: [q.problems.join('\n')] };
   if (result.reason === 'not-understood') return { pages: [NOT_UNDERSTOOD] };
   if (result.reason === 'no-document') {
+    const inside = [...new Set((result.suggestions?.plans ?? []).map((d) => `${planName(d)}${d.year ?? ''}年`))];
+    if (q.unknownRegion && inside.length) return { pages: [`还没有收录${q.unknownRegion}本级的工作方案。辖区内已收录：${inside.join('、')}方案，请指明区县再问。`] };
     const what = q.unknownRegion ? `还没有收录${q.unknownRegion}的工作方案。` : '没有找到符合条件的工作方案文档。';
     return { pages: [`${what}可发送「/docs」查看已收录的文档。`] };
   }
@@ -71,8 +73,8 @@ export function formatAnswer(result: SearchResult, opts: FormatOptions = {}): An
     return { pages: [`没有任务提到「${q.unplaced.join('」「')}」，无法据此查找。请换一种说法，或去掉这个词再问。`] };
   }
   if (result.reason === 'no-year') {
-    const plans = (result.suggestions?.plans ?? []).map((d) => `${d.region}${d.year ?? ''}年`);
-    return { pages: [`没有${q.year}年的工作方案。${plans.length ? `现有：${[...new Set(plans)].join('、')}方案，可加上年份再问。` : '可发送「/docs」查看已收录的文档。'}`] };
+    const plans = (result.suggestions?.plans ?? []).map((d) => `${planName(d)}${d.year ?? ''}年`);
+    return { pages: [`没有${q.year}年的工作方案。${plans.length ? `现有：${[...new Set(plans)].join('、')}方案，可按这些年份再问。` : '可发送「/docs」查看已收录的文档。'}`] };
   }
   if (result.reason === 'no-detail') {
     return { pages: [`没有找到${q.detail ? `第${q.detail.seq}项${q.detail.item ? `第${q.detail.item}点` : ''}` : '该项任务'}。请检查序号，或指明地区，例如「蕉岭 第20项」。`] };
@@ -249,9 +251,13 @@ function latestYears(r: SearchResult): Map<string, number> {
   return years;
 }
 
-/** A plan as the answer names it: its region and year, or a body's own plan by the body (洛阳市市场监督管理局2023). */
+/** A plan as the answer names it: its region, or a body's own plan by the body (洛阳市市场监督管理局). */
+function planName(d: DocumentMeta): string {
+  return issuedByBody(d) ? d.issuer : d.region;
+}
+
 function groupName(g: ResultGroup): string {
-  return `${g.inner ? '辖区内·' : ''}${issuedByBody(g.doc) ? g.doc.issuer : g.doc.region}${g.doc.year ?? ''}`;
+  return `${g.inner ? '辖区内·' : ''}${planName(g.doc)}${g.doc.year ?? ''}`;
 }
 
 function summaryLine(g: ResultGroup, r: SearchResult): string {

@@ -42,6 +42,8 @@ export const Query = z.object({
   docs: z.array(z.string()),
   /** Plans of regions inside the region named (开平 inside 江门): listed after its own, marked. */
   innerDocs: z.array(z.string()).default([]),
+  /** For a unit in a region with plans only inside it (成都市财政局, 成都 holding 武侯区's): those plans, named in the answer, never searched. */
+  insideOnly: z.array(z.string()).optional(),
   regionWords: z.array(z.string()),
   /** A place no plan covers: one the gazetteer knows (广州市) or one printed before a unit (澄源县财政局 → 澄源县). */
   unknownRegion: z.string().optional(),

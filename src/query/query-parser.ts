@@ -107,6 +107,7 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
     intent,
     docs: [...docs],
     innerDocs: unit || bodyRead ? [] : [...regions.inner],
+    ...(unit && unknownRegion && regions.docs.size === 0 && regions.inner.size ? { insideOnly: [...regions.inner] } : {}),
     regionWords,
     unknownRegion,
     regionSuggestions: regions.suggestions,

@@ -51,7 +51,7 @@ export function retrieve(corpus: Corpus, query: Query, ranker?: TopicRanker): Se
   const empty = (reason: SearchResult['reason'], suggestions?: Suggestions): SearchResult => ({ query, groups: [], total: 0, reason, suggestions });
   if (query.problems.length) return empty('problem');
   if (query.regionSuggestions?.length) return empty('unknown-region', { regions: query.regionSuggestions });
-  if (query.unknownRegion) return empty('no-document');
+  if (query.unknownRegion) return empty('no-document', query.insideOnly?.length ? { plans: query.insideOnly.flatMap((d) => corpus.docByName.get(d) ?? []) } : undefined);
   const understood =
     query.unit || query.body || query.topic.length || query.detail || query.kind || query.status || query.window || query.docs.length || query.innerDocs.length || query.year !== undefined;
   if (!understood) return empty('not-understood');

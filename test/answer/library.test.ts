@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerJson } from '../../src/answer/answer-json.js';
+import { formatAnswer } from '../../src/answer/format-text.js';
 import { abbreviates, analyzeUnit, functionOf } from '../../src/domain/unit-name.js';
 import { libraryEngine } from '../helpers/library.js';
 import { readJsonl } from '../helpers/records.js';
@@ -182,5 +183,21 @@ describe('plans and years', () => {
   it('reads 第N项 inside the heading named where numbering restarts', () => {
     const r = ask('揭阳方案（二）第1项具体要求是什么', '2018-09-03');
     expect(r.groups.flatMap((g) => g.sections.flatMap((s) => s.tasks.map((t) => t.task.seq)))).toEqual(['(二)/1']);
+  });
+});
+
+describe('a region with plans only inside it, asked for a unit', () => {
+  it('says it has no plan of its own level and names the plans inside, searching none of them', () => {
+    const result = ask('上海市商务委有哪些任务', '2024-05-01');
+    expect(result.total).toBe(0);
+    const page = formatAnswer(result).pages[0];
+    expect(page).toContain('还没有收录上海市本级的工作方案');
+    expect(page).toContain('上海市长宁区2024年');
+    expect(page).toContain('上海市普陀区2025年');
+  });
+
+  it('names a body’s own plan by the body when the year asked has none', () => {
+    const page = formatAnswer(ask('厦门市财政局2020年有哪些任务', '2021-05-01')).pages[0];
+    expect(page).toContain('现有：厦门市财政局2021年方案');
   });
 });
