@@ -3,6 +3,7 @@ import { looksLikeDeadline, pointNumber } from './cell-kind.js';
 import { type Grid, type GridCell, joinWrapped } from './grid.js';
 import type { ColumnRole } from './header.js';
 import { looksLikeUnits } from './units.js';
+import { outlineNumber } from './outline-number.js';
 
 export type UnitRole = 'lead' | 'responsible' | 'units';
 
@@ -121,9 +122,21 @@ function positionalRow(cells: GridCell[], roles: Array<ColumnRole | undefined>):
  * cells. A cell printed blank is that column's real, empty value.
  */
 function paragraphRows(cells: GridCell[], roles: Array<ColumnRole | undefined>): RoleRow[] {
-  const rows = alignCells(cells, roles, 'free')
-    .map((placed) => placedRow(placed, roles, true))
-    .filter((r): r is RoleRow => r !== undefined);
+  // A section heading on a line of its own (一、推进…) spans the table: a category row, the cells
+  // between two headings aligned apart.
+  const rows: RoleRow[] = [];
+  let run: GridCell[] = [];
+  const flush = () => {
+    rows.push(...alignCells(run, roles, 'free').map((placed) => placedRow(placed, roles, true)).filter((r): r is RoleRow => r !== undefined));
+    run = [];
+  };
+  for (const c of cells) {
+    if (outlineNumber(c.text)?.level === 0 && classify(c) === 'heading') {
+      flush();
+      rows.push({ line: c.line, categories: [c.text], units: {} });
+    } else run.push(c);
+  }
+  flush();
   // Page furniture after the table (a site's notice, a footer) reads as a lone requirement: a row
   // with no number, unit or time limit of its own at the end of the stream is not a task.
   while (rows.length > 1 && isBare(rows[rows.length - 1])) rows.pop();
