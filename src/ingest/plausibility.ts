@@ -2,6 +2,8 @@ import type { Warning } from '../domain/document.js';
 import type { Task } from '../domain/task.js';
 import { numeralValue } from '../domain/numerals.js';
 import { looksLikeUnits } from './units.js';
+import { headerRole, isHeaderWords } from './header.js';
+import { looksLikeDeadline as looksLikeDeadlineWords } from './cell-kind.js';
 
 /**
  * Says out loud what looks wrong in a parse, as warnings naming the document and the lines: the
@@ -26,6 +28,8 @@ export function checkPlausibility(doc: string, text: string, tasks: Task[]): War
     requirementsAsUnits(tasks),
     // A misread unit column already names its rows: its sentences are not said twice.
     columns.some(Boolean) ? undefined : unitsAsText(tasks),
+    headerWordsRead(tasks),
+    cutRequirements(tasks),
     numberingGaps(tasks),
   ];
   return messages.filter((m): m is string => Boolean(m)).map((message) => ({ doc, message }));
@@ -49,6 +53,25 @@ function requirementsAsUnits(tasks: Task[]): string | undefined {
   const swapped = tasks.filter((t) => t.requirement.length <= SHORT_LIST && looksLikeUnits(t.requirement) && !readsAsUnits([...t.lead, ...t.responsible]));
   if (!swapped.length) return undefined;
   return `${swapped.length} 项任务的具体要求像单位名单（${lines(swapped)}，如「${clip(swapped[0].requirement)}」）：要求列与单位列可能错位`;
+}
+
+/** A requirement or a unit that is a table's header words (具体要求, 责任单位): a repeated header read as a row. */
+function headerWordsRead(tasks: Task[]): string | undefined {
+  // A unit as short as 单位 or 部门 is a real list item (各科室、单位): a header label is 4 characters or more.
+  const label = (v: string, min: number) => v.length >= min && isHeaderWords(v.replace(/\s+/g, '')) && headerRole(v) !== undefined;
+  const read = tasks.filter((t) => label(t.requirement, 2) || [...t.lead, ...t.responsible].some((u) => label(u, 4)));
+  if (!read.length) return undefined;
+  return `${read.length} 项任务的内容或单位是表头文字（${lines(read)}，如「${clip([read[0].requirement, ...read[0].lead].join('，'))}」）：表头（如分页处重复的表头）可能被读成任务`;
+}
+
+/**
+ * Requirements cut mid-sentence: most of them opening where no sentence opens (率达到100%, 度报告…) or
+ * too short to be a duty — text wrapped across lines read as separate cells (a flattened PDF).
+ */
+function cutRequirements(tasks: Task[]): string | undefined {
+  const cut = tasks.filter((t) => t.requirement.length < 12 && !/[。；;]$/.test(t.requirement) && !looksLikeDeadlineWords(t.requirement) && !looksLikeUnits(t.requirement));
+  if (cut.length < 3 || cut.length * 3 < tasks.length) return undefined;
+  return `${cut.length}/${tasks.length} 项任务的具体要求很短、像半句话（${lines(cut)}，如「${clip(cut[0].requirement)}」）：换行的单元格可能被拆开读`;
 }
 
 /** Units that are pieces of a sentence (a requirement read into a unit column). */

@@ -19,6 +19,16 @@ describe('checkPlausibility', () => {
     expect(messages(text)).toEqual(['牵头单位多数不像单位名称（3/3 项，第3、4、5行，如「及时公开到位」）：单位列可能读错']);
   });
 
+  it('warns when header words are read as a task (a header repeated at a page break, flattened)', () => {
+    const text = table('序号\t具体要求\t牵头单位', '1\t公开部门预算。\t县财政局', '2\t具体要求 责任单位\t县审计局', '3\t公开三公经费。\t县财政局');
+    expect(messages(text)).toEqual(['1 项任务的内容或单位是表头文字（第4行，如「具体要求 责任单位，县审计局」）：表头（如分页处重复的表头）可能被读成任务']);
+  });
+
+  it('warns when many requirements are half sentences (wrapped cells read apart)', () => {
+    const text = table('序号\t具体要求\t牵头单位', '1\t率达到100%\t县财政局', '2\t度报告\t县审计局', '3\t布解读材料\t县统计局');
+    expect(messages(text)).toEqual(['3/3 项任务的具体要求很短、像半句话（第3、4、5行，如「率达到100%」）：换行的单元格可能被拆开读']);
+  });
+
   it('warns when most tasks have no unit at all', () => {
     const text = table('序号\t具体要求\t完成时限', '1\t公开部门预算。\t6月底前', '2\t公开部门决算。\t9月底前', '3\t公开三公经费。\t全年');
     expect(messages(text)).toEqual(['3/3 项任务没有责任单位（第3、4、5行）：单位列可能未识别']);
