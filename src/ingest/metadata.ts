@@ -111,7 +111,7 @@ function issuerCandidates(head: string[], title: string, notices: Notice[], hint
     if (org && !out.includes(org)) out.push(org);
   };
   add(hinted);
-  for (const l of head) add(/^[•·]?\s*(?:发文机构|发布机构|发文单位|发文机关|制发机关|成文机关|发布单位)\s*[:：]\s*([^\s:：]+)/.exec(l)?.[1]);
+  for (const l of head) add(/^[•·]?\s*(?:发文机构|发布机构|发文单位|发文机关|制发机关|成文机关|发布单位|编制单位|填报单位|制表单位)\s*[:：]\s*([^\s:：]+)/.exec(l)?.[1]);
   for (const n of notices) add(n.issuer);
   for (const l of head) add(/^(.{4,40}?)文件$/.exec(l)?.[1]);
   head.forEach((l, i) => {

@@ -52,6 +52,7 @@ describe('parsing plans in layouts the real set does not have', () => {
       'shunde_2024_yaodian.txt': '佛山市顺德区 2024',
       'zhuzhou_zrzyj_fenjie.txt': '株洲市 2023',
       'yushui_2024_fengong.txt': '新余市渝水区 2024',
+      'lishui_2025_qingdan.xlsx': '南京市溧水区 2025',
     });
   });
 });
