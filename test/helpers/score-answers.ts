@@ -35,7 +35,7 @@ interface ReturnedTask {
   requirement?: string;
 }
 
-interface GoldEntry {
+export interface GoldEntry {
   id: string;
   n: string;
 }
@@ -98,4 +98,11 @@ function mapTask(t: { doc?: string; requirement?: string }, gold: Map<string, Go
     if (r > best) [best, id] = [r, g.id];
   }
   return best >= 0.85 ? id : undefined;
+}
+
+/** Precision and recall pooled over questions, as the reference scorer's SUMMARY gives them (fractions). */
+export function pooled(scores: QuestionScore[]): { precision: number; recall: number } {
+  const sum = (f: (s: QuestionScore) => number) => scores.reduce((n, s) => n + f(s), 0);
+  const returned = sum((s) => s.returned);
+  return { precision: (returned - sum((s) => s.wrong)) / returned, recall: sum((s) => s.found) / sum((s) => s.question.must.length) };
 }
