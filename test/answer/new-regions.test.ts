@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { widerLibraryEngine } from '../helpers/library.js';
 import { readJsonl } from '../helpers/records.js';
 import { type Question, readAnswerGold } from '../helpers/score-answers.js';
