@@ -81,7 +81,7 @@ const TITLE_RE = /(方案|要点|清单|计划|安排|任务|分工|表)(\s*[（
  */
 function findTitle(lines: string[], head: string[], fileName: string): string {
   const candidates = head.filter((l) => l.length >= 6 && l.length <= 80 && TITLE_RE.test(l) && !/[|\t]|[:：]$/.test(l) && !OUTLINE_NUMBER.test(l));
-  if (candidates.length) return squeeze(candidates[candidates.length - 1]).replace(/^附件\d*[:：]?/, '');
+  if (candidates.length) return squeeze(candidates[candidates.length - 1]).replace(/^附件\d*[:：]?/, '').replace(/^#+\s*/, '');
   for (const l of lines.slice(0, 3)) {
     const m = /^(?:\d{1,3}[、.．]\s*)?(\S.{4,78}?(?:方案|要点|清单|计划|分工|分解表))(?=序号|工作|具体|任务|责任|牵头|\s|$)/.exec(l);
     if (m && l.length > 80 && /[\u4e00-\u9fff]/.test(m[1])) return squeeze(m[1]);

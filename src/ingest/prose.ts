@@ -18,7 +18,7 @@ import { looksLikeUnits, parseUnits, splitOutsideBrackets } from './units.js';
 export function readProse(text: string, year: number | null): DraftTask[] {
   const lines = text
     .split('\n')
-    .map((l, i) => ({ text: bracketedFields(cleanCell(l)), line: i + 1 }))
+    .map((l, i) => ({ text: bracketedFields(unmarked(cleanCell(l))), line: i + 1 }))
     .filter((l) => l.text);
   const tasks: Array<Omit<DraftTask, 'deadline' | 'deadline_raw'> & { unitText: string; deadlineCell?: string }> = [];
   let ordinal = 0;
@@ -200,6 +200,11 @@ function unitLineAt(lines: Array<{ text: string }>, k: number): { unitText: stri
   const after = lines[k + used]?.text ?? '';
   if (after && !outlineNumber(after) && (TIME_LABEL_RE.test(after) || looksLikeDeadline(after))) return { unitText: units, deadlineCell: after.replace(TIME_LABEL_RE, '').trim(), used: used + 1 };
   return { unitText: units, used };
+}
+
+/** A line without Markdown's marks (a page exported as Markdown): `## 一、…`, `- 牵头单位：…`, `**牵头单位**：…`. */
+function unmarked(line: string): string {
+  return line.replace(/^#{1,6}\s+/, '').replace(/^[-*+]\s+(?=\S)/, '').replace(/\*\*([^*]+)\*\*/g, '$1');
 }
 
 /**
