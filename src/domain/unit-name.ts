@@ -164,7 +164,7 @@ export function aliasForms(key: string): string[] {
 }
 
 function splitLevel(name: string): { level: UnitLevel; rest: string } {
-  const m = /^(省|市|县|区|镇)(?!场|民|区政府|直|、)(?=[\u4e00-\u9fff]{2,})/.exec(name);
+  const m = /^(省|市|县|区|镇)(?!场|民(?!政|族|宗)|区政府|直|、)(?=[\u4e00-\u9fff]{2,})/.exec(name);
   if (!m) return { level: '', rest: name };
   return { level: m[1] as UnitLevel, rest: name.slice(1) };
 }

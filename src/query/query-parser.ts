@@ -49,6 +49,8 @@ export function parseQuery(input: string, opts: ParseOptions): Query {
   const status = STATUSES.find(([re]) => re.test(rest));
   if (status) rest = rest.replace(status[0], ' ');
 
+  // 由哪些单位负责: a question word, not a unit named 单位.
+  rest = rest.replace(WHICH_UNITS_RE, ' 由谁负责 ');
   const subject = readSubject(rest, opts.vocab, regions);
   rest = subject.rest;
   docs = subject.docs;
@@ -181,7 +183,7 @@ function readDetail(text: string): { seq: string; item?: string; heading?: strin
 
 const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = [
   [/每(?:个)?季度|按季度|按季|季度性|每季|quarterly|every quarter/i, 'periodic', 'quarter', '每季度'],
-  [/每半年|按半年|half[- ]yearly/i, 'periodic', 'halfyear', '每半年'],
+  [/每半年|按半年|half[- ]yearly|every half[- ]year|semi-?annual(?:ly)?|twice a year/i, 'periodic', 'halfyear', '每半年'],
   [/每(?:个)?月|按月|月度|monthly|every month/i, 'periodic', 'month', '每月'],
   [/每年|按年|年度性|yearly|annually|every year/i, 'periodic', 'year', '每年'],
   [/每周|按周|weekly/i, 'periodic', 'week', '每周'],
@@ -192,6 +194,8 @@ const KINDS: Array<[RegExp, KindFilter['kind'], KindFilter['every'], string]> = 
 
 /** A region's government right after its name, the question going on (市政府门户网站 is a topic, 市政府办 a unit). */
 const GOVERNMENT_RE = /^\s*[市县区州省]?(?:人民)?政府(?=\s*(?:有哪些|有什么|有啥|有几|要|需要|需|应|该|今年|本月|下个月|\d|的(?:政务公开)?(?:工作|任务)|一共|共有|总共|$))/;
+/** 由哪些单位负责, 哪个部门牵头: which units, asked. */
+const WHICH_UNITS_RE = /(?:由)?(?:哪个|哪些|哪几个)(?:单位|部门|处室|科室|股室)(?=来|负责|牵头|承担|落实|配合|$|\s)/g;
 const ROLE_LEAD = /牵头(?:单位|部门)?|主办(?:单位)?|\blead(?:s|ing)?\b|\bin charge\b/i;
 const ROLE_RESPONSIBLE = /(?:配合|责任|落实|协办|参与)(?:单位|部门)|负责落实|配合|协办|responsible|\bsupport(?:s|ing)?\b|\bassist(?:s|ing)?\b/i;
 const COUNT_RE = /一共|共有|总共|几项|几个|几条|多少项?|多少个|多少条|数量|how many|\bcount\b|number of/gi;

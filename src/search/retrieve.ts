@@ -304,6 +304,8 @@ function reaches(u: UnitName, ref: UnitRef, doc: DocumentMeta): boolean {
     return kind !== undefined && kinds.includes(kind);
   }
   if (u.collective !== 'departments') return false;
+  // 局属各单位, 厅属单位: the bodies under a bureau, not its own 科, 股, 处 or 室.
+  if (/^[局厅委办]属/.test(u.canonical) && /(处|科|股|室)$/.test(ref.text)) return false;
   const level = ref.level || (doc.level as UnitLevel);
   if (u.scope.length && level && !u.scope.includes(level)) return false;
   if (u.functions.length === 0) return true;
