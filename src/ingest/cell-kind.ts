@@ -1,4 +1,5 @@
 import { normalizeDeadline } from './deadline.js';
+import { isMannerOnly } from './no-value.js';
 import { remembered } from './remember.js';
 
 /** A short cell whose words are a time limit (2016年12月底前, 全年工作, 按上级部署). */
@@ -13,8 +14,8 @@ function readsAsDeadline(cell: string): boolean {
   if (outside !== t) return Boolean(outside.replace(/[。；;，,]/g, '')) && looksLikeDeadline(outside);
   const { raw } = normalizeDeadline(t, 2000, 'text');
   if (raw) return raw.replace(/；/g, '').length >= t.length * 0.3 || /^(全年|长期|常态|每|按|\d{4})/.test(t);
-  // 及时, 适时, 按要求 alone fill a time-limit cell (no time: the cell's value is none or conditional).
-  return (/^(全年|长期|持续|常态|即时|定期|不定期|按(照)?上级|视情)/.test(t) && t.length <= 24) || /^(及时|适时|按要求)(公开|发布|完成|更新)?$/.test(t);
+  // A manner adverb alone (及时) or 按要求 fills a time-limit cell (its value none or conditional).
+  return (/^(全年|长期|持续|常态|即时|定期|不定期|按(照)?上级|视情)/.test(t) && t.length <= 24) || isMannerOnly(t) || /^按要求(公开|发布|完成|更新)?$/.test(t);
 }
 
 /** Circled numbers ①–⑳, by value. */

@@ -1,6 +1,7 @@
 import type { Deadline, Every } from '../domain/task.js';
 import { dateOf, endOfMonth, isValidDate } from '../domain/calendar.js';
 import { everyOfWord } from '../domain/periods.js';
+import { isMannerOnly, isPlaceholder } from './no-value.js';
 
 export interface NormalizedDeadline {
   deadline: Deadline;
@@ -23,7 +24,7 @@ export function normalizeDeadline(text: string, year: number | null, source: 'co
     // A deadline cell always means something: an unrecognized one is kept as its words.
     if (source === 'column') {
       // A placeholder (/, —, 无) or a manner adverb (及时, 适时: no time, the gold README says) is no deadline.
-      if (NO_DEADLINE_CELL.test(t)) return { deadline: { kind: 'none' }, raw: '' };
+      if (isPlaceholder(t) || isMannerOnly(t)) return { deadline: { kind: 'none' }, raw: '' };
       const kind = /部署|待|视情|按要求|按需|根据(?:工作)?需要/.test(t) ? 'conditional' : 'relative';
       return { deadline: { kind, text: t }, raw: t };
     }
@@ -248,9 +249,6 @@ function alternation(any: RegExp, parts: Array<[source: string, needs: RegExp]>)
     return built.get(mask);
   };
 }
-
-/** A deadline cell that says no time: a placeholder, or a manner adverb alone. */
-const NO_DEADLINE_CELL = /^(?:[/／\\—－\-–一无]+|暂无|及时|适时|随时|按时|按期|同步|抓紧|尽快)(?:公开|发布|完成|更新)?$/;
 
 const ONGOING_RE = new RegExp(
   [

@@ -4,6 +4,7 @@ import { Task } from '../domain/task.js';
 import { assemble, type DraftTask } from './assemble.js';
 import { decode } from './decode.js';
 import { unboxTables } from './box-table.js';
+import { readCsvText } from './containers/csv.js';
 import { type Grid, readGrid } from './grid.js';
 import type { StructuredDocument } from './table.js';
 import { tableGrids } from './table-grid.js';
@@ -26,7 +27,22 @@ export interface ParsedDocument {
 export function parseDocument(bytes: Uint8Array, doc: string, hint: DocumentHint = {}): ParsedDocument {
   const decoded = decode(bytes);
   if (!decoded.ok) return { tasks: [], warnings: [{ doc, message: decoded.reason }] };
+  // Excel's "Unicode text" (tabs, a multi-line cell quoted): a table that knows its cells, read as the TSV it is.
+  if (isTabExport(decoded.text)) {
+    const csv = readCsvText(decoded.text);
+    if (csv.ok) return parseStructured(csv.document, doc, sha1(bytes), hint);
+  }
   return parseText(decoded.text, doc, sha1(bytes), hint);
+}
+
+/**
+ * Text that a spreadsheet saved as tab-separated values: most lines hold tabs, and a field quoted
+ * across lines (a cell of several paragraphs) is there — the quotes are CSV's, not the plan's.
+ */
+function isTabExport(text: string): boolean {
+  if (!/(^|\t)"[^"\t]*\n/m.test(text)) return false;
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.filter((l) => l.includes('\t')).length * 2 >= lines.length;
 }
 
 /** `hint` (from a catalog or the admin) overrides the region, issuer, year and title the text gives. */

@@ -156,7 +156,7 @@ function unitSentences(text: string): UnitSentence[] {
 
 /** A labelled unit field after the item's last sentence: `…精准推送。责任单位：县发展改革委、县工信局`. */
 function labelledTail(text: string): { requirement: string; units: string } | undefined {
-  const m = /[。；;]\s*((?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)\s*[:：][^。]*)[。]?$/.exec(text);
+  const m = UNIT_TAIL_RE.exec(text);
   if (!m || !looksLikeUnits(labelGroup(m[1]).units)) return undefined;
   return { requirement: text.slice(0, m.index + 1).trim(), units: m[1] };
 }
@@ -189,9 +189,10 @@ function trailingUnits(text: string): { requirement: string; units: string } | u
  */
 function unitLineAt(lines: Array<{ text: string }>, k: number): { unitText: string; deadlineCell?: string; used: number } {
   // Fields a line each (牵头单位：… / 配合单位：… / 完成时限：…) are one unit line.
+  const field = (t = '') => UNIT_LABEL_RE.test(t) || TIME_LABEL_RE.test(t);
   let text = lines[k].text;
   let used = 1;
-  while (UNIT_LABEL_RE.test(text) && used < 4 && (UNIT_LABEL_RE.test(lines[k + used]?.text ?? '') || TIME_LABEL_RE.test(lines[k + used]?.text ?? ''))) {
+  while (UNIT_LABEL_RE.test(lines[k].text) && used < 4 && field(lines[k + used]?.text)) {
     text += `；${lines[k + used].text}`;
     used++;
   }
@@ -263,11 +264,16 @@ function matchingClose(text: string, open: number): number {
 const OPEN = '（(〔【[';
 const ROLE_WORD_RE = /(分别)?(牵头|配合|协办|负责落实|负责)/;
 const CLOSE = '）)〕】]';
+/** The label of a unit field (牵头单位, 责任部门, 责任处室 …) and of a time field (完成时限, 时限要求 …). */
+const UNIT_LABEL = '(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)';
+const TIME_LABEL = '(?:完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限)';
 /** A line that opens with the label of a unit field: 牵头单位：, 责任部门：, 责任处室: … */
-const UNIT_LABEL_RE = /^(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)\s*[:：]/;
-const TIME_LABEL_RE = /^(?:完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限)\s*[:：]\s*/;
+const UNIT_LABEL_RE = new RegExp(`^${UNIT_LABEL}\\s*[:：]`);
+const TIME_LABEL_RE = new RegExp(`^${TIME_LABEL}\\s*[:：]\\s*`);
+/** A unit field after an item's last sentence, to the end: 。责任单位：县发展改革委、县工信局 */
+const UNIT_TAIL_RE = new RegExp(`[。；;]\\s*(${UNIT_LABEL}\\s*[:：][^。]*)[。]?$`);
 /** The label of a unit or time field. */
-const FIELD_LABEL = '(?:牵头|主办|主责|责任|配合|协办|落实)(?:单位|部门|处室|科室|股室)|完成时限|时限要求|完成时间|时间要求|完成期限|时间节点|时限|期限';
+const FIELD_LABEL = `${UNIT_LABEL}|${TIME_LABEL}`;
 const FIELD_LABEL_RE = new RegExp(`^(?:${FIELD_LABEL})$`);
 /** A field label alone in brackets: 【牵头单位】. */
 const BRACKET_LABEL_RE = new RegExp(`[【[]\\s*(?:${FIELD_LABEL})\\s*[】\\]]`);

@@ -7,7 +7,7 @@ import { readHtml } from './containers/html.js';
 import { readPdf } from './containers/pdf.js';
 import type { ContainerReading } from './containers/reading.js';
 import { readXlsx } from './containers/xlsx.js';
-import { MAX_BYTES, decode } from './decode.js';
+import { MAX_BYTES } from './decode.js';
 import { MAX_BINARY_BYTES } from './supported.js';
 import { type ParsedDocument, parseDocument, parseStructured, parseText } from './parse-document.js';
 
@@ -39,8 +39,6 @@ export async function readDocument(bytes: Uint8Array, name: string, hint: Docume
         if (ext === 'csv' || ext === 'tsv') return structured(readCsv(bytes), ext);
         // A saved fragment of a page (<table>… with no <html> around it) is known by its name.
         if (ext === 'html' || ext === 'htm') return structured(readHtml(bytes), 'html');
-        // Excel's "Unicode text" (tabs, a multi-line cell quoted): a table that knows its cells.
-        if (isTabExport(bytes)) return structured(readCsv(bytes), 'txt');
         return withFormat(parseDocument(bytes, name, hint), 'txt');
       case 'html':
         return structured(readHtml(bytes), 'html');
@@ -63,17 +61,6 @@ export async function readDocument(bytes: Uint8Array, name: string, hint: Docume
   } catch (e) {
     return fail(`无法读取（${String((e as Error).message).slice(0, 120)}）`);
   }
-}
-
-/**
- * Text that a spreadsheet saved as tab-separated values: most lines hold tabs, and a field quoted
- * across lines (a cell of several paragraphs) is there — the quotes are CSV's, not the plan's.
- */
-function isTabExport(bytes: Uint8Array): boolean {
-  const decoded = decode(bytes);
-  if (!decoded.ok || !/(^|\t)"[^"\t]*\n/m.test(decoded.text)) return false;
-  const lines = decoded.text.split('\n').filter((l) => l.trim());
-  return lines.filter((l) => l.includes('\t')).length * 2 >= lines.length;
 }
 
 /**

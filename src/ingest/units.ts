@@ -1,3 +1,4 @@
+import { isPlaceholder } from './no-value.js';
 import { remembered } from './remember.js';
 
 export type UnitColumn = 'lead' | 'responsible' | 'mixed';
@@ -18,7 +19,7 @@ export function parseUnits(cell: string, column: UnitColumn): UnitRoles {
   const out: UnitRoles = { lead: [], responsible: [] };
   const text = cell.replace(/\s+/g, ' ').trim().replace(/^[、，,；;。.\s]+|[、，,；;。.\s]+$/g, '');
   // A placeholder printed for no unit (/, —, 无).
-  if (!text || /^(?:[/／\\—－\-–]+|无|暂无)$/.test(text)) return out;
+  if (!text || isPlaceholder(text)) return out;
   const defaultRole: 'lead' | 'responsible' = column === 'responsible' ? 'responsible' : 'lead';
   let sawLead = false;
   let labelRole: 'lead' | 'responsible' | undefined;

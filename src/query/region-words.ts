@@ -33,6 +33,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
   const hits: Array<{ form: string; index: number; places: Place[] }> = [];
   // Spans of unit names holding a region word, left as they are.
   const kept: Array<{ start: number; end: number }> = [];
+  const inUnit = (at: number) => kept.some((k) => at >= k.start && at < k.end);
   for (let hit = longestForm(scan, vocab.regionsByForm); hit && regionWords.length < MAX_REGIONS; hit = longestForm(scan, vocab.regionsByForm)) {
     const { form, index } = hit[0];
     regionWords.push(form);
@@ -61,7 +62,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     const own = [...docs].flatMap((d) => vocab.placeOf(d) ?? []);
     for (const m of placesIn(rest.slice(0, first)).reverse()) {
       if (!m.places.some((p) => own.some((o) => isAncestor(p, o)))) continue;
-      if (kept.some((k) => m.index >= k.start && m.index < k.end)) continue;
+      if (inUnit(m.index)) continue;
       rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
       first -= m.end - m.index - 1;
       regionWords.push(m.name);
@@ -70,7 +71,7 @@ export function readRegions(text: string, vocab: Vocabulary): RegionReading {
     for (const p of new Set(own.flatMap((o) => ancestorsOf(o)))) {
       const short = shortName(p);
       const at = short ? rest.slice(0, first).lastIndexOf(short) : -1;
-      if (!short || at < 0 || kept.some((k) => at >= k.start && at < k.end)) continue;
+      if (!short || at < 0 || inUnit(at)) continue;
       rest = `${rest.slice(0, at)} ${rest.slice(at + short.length)}`;
       first -= short.length - 1;
       regionWords.push(p.name);

@@ -38,7 +38,6 @@ class Entry implements IndexedTask {
   }
 }
 
-/** A plan read into memory: its tasks, and what questions computed of them (dropped with it). */
 /** A distinct unit name of a plan, its number in the corpus (the same name in every plan), and the positions of the tasks naming it as lead and as responsible. */
 export interface UnitEntry {
   unit: UnitName;
@@ -47,6 +46,7 @@ export interface UnitEntry {
   responsible: number[];
 }
 
+/** A plan read into memory: its tasks, and what questions computed of them (dropped with it). */
 interface LoadedPlan {
   tasks: IndexedTask[];
   bytes: number;

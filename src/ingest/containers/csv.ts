@@ -13,11 +13,15 @@ import type { ContainerReading } from './reading.js';
  */
 export function readCsv(bytes: Uint8Array): ContainerReading {
   const decoded = decode(bytes);
-  if (!decoded.ok) return decoded;
+  return decoded.ok ? readCsvText(decoded.text) : decoded;
+}
+
+/** readCsv over text already decoded. */
+export function readCsvText(text: string): ContainerReading {
   let records: string[][];
   try {
-    records = parse(decoded.text, {
-      delimiter: sniffDelimiter(decoded.text),
+    records = parse(text, {
+      delimiter: sniffDelimiter(text),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
